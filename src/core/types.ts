@@ -113,3 +113,19 @@ export interface AnvaConfig {
   loginMode: 'redirect' | 'popup';
   storage: 'memory' | 'session';
 }
+
+/**
+ * The page-global runtime (one per page, kept on `globalThis` under
+ * `Symbol.for('anva-widgets.runtime')`), returned by `anva()` in `registry.ts`.
+ */
+export interface AnvaRuntime {
+  /** The settings in force, once a valid `<anva-hub>` or `configure()` was seen. */
+  readonly config: AnvaConfig | undefined;
+  /** A `config` error naming the attribute, when the configuration is missing or invalid. */
+  readonly configError: AnvaError | undefined;
+  readonly session: AuthSession;
+  readonly client: HubClient;
+  readonly selection: ContractSelection;
+  /** Called when the configuration (or its error) changes. */
+  subscribe(listener: () => void): () => void;
+}
