@@ -1,0 +1,39 @@
+/**
+ * The size budget: fails when a built file's gzip -9 size is over the number kept
+ * in size-budget.json. `--budget FILE` and `--dist DIR` let a test point it elsewhere.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    budget: { type: 'string', default: 'size-budget.json' },
+    dist: { type: 'string', default: 'dist' },
+  },
+});
+
+/** gzip -9 and brotli (quality 11) sizes of a file, in bytes. */
+export function compressedSizes(path) {
+  const bytes = readFileSync(path);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+const budget = JSON.parse(readFileSync(values.budget, 'utf8'));
+let over = false;
+for (const [file, limit] of Object.entries(budget.files)) {
+  const { gzip } = compressedSizes(join(values.dist, file));
+  const ok = gzip <= limit.gzip;
+  over ||= !ok;
+  const line = `${file}: ${gzip} B gzip -9 (budget ${limit.gzip} B)`;
+  if (ok) console.log(`size ok   ${line}`);
+  else console.error(`size OVER ${line}: lower it, or raise the budget in ${values.budget} with a reason`);
+}
+process.exit(over ? 1 : 0);
