@@ -34,6 +34,9 @@ for (const [file, limit] of Object.entries(budget.files)) {
   over ||= !ok;
   const line = `${file}: ${gzip} B gzip -9 (budget ${limit.gzip} B)`;
   if (ok) console.log(`size ok   ${line}`);
-  else console.error(`size OVER ${line}: lower it, or raise the budget in ${values.budget} with a reason`);
+  else
+    console.error(
+      `size OVER ${line}: lower it, or raise the budget in ${values.budget} with a reason`,
+    );
 }
 process.exit(over ? 1 : 0);

@@ -11,9 +11,13 @@ function check(fileBytes, gzipBudget) {
   writeFileSync(join(dir, 'anva-widgets.js'), fileBytes);
   const budget = join(dir, 'budget.json');
   writeFileSync(budget, JSON.stringify({ files: { 'anva-widgets.js': { gzip: gzipBudget } } }));
-  return spawnSync(process.execPath, ['scripts/check-size.mjs', '--budget', budget, '--dist', dir], {
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    ['scripts/check-size.mjs', '--budget', budget, '--dist', dir],
+    {
+      encoding: 'utf8',
+    },
+  );
 }
 
 test('a bundle over its gzip budget fails the check', () => {
