@@ -1,0 +1,203 @@
+/**
+ * The demo broker website: a small static server (node:http only) for `demo/site/`,
+ * the BUILT widgets bundle at `/anva-widgets.js` and the built React page at `/react/`.
+ *
+ * HTML pages carry `{{AUTHORITY}}`, `{{API_BASE}}` and `{{NONCE}}` placeholders, filled in
+ * per request, so the same pages work against a Hub on any port. The hostile pages get the
+ * strict Content-Security-Policy the README asks brokers to send.
+ */
+import { createServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const projectRoot = resolve(here, '..');
+
+/** The Trusted Types policies the bundle creates (lit-html's own, and the widgets'). */
+export const TRUSTED_TYPES_POLICIES = ['lit-html', 'anva-widgets'];
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Pages served with the strict policy; the value says how scripts are allowed. */
+const STRICT_PAGES = new Map([
+  ['/hostile/csp.html', 'self'],
+  ['/hostile/csp-nonce.html', 'nonce'],
+  ['/snippet.html', 'self'],
+  ['/react/', 'self'],
+  ['/react/index.html', 'self'],
+]);
+
+function originOf(url) {
+  return new URL(url).origin;
+}
+
+/** The directives a broker adds for the widgets, as the README lists them. */
+export function strictCsp({ hubOrigins, nonce }) {
+  const hubs = [...new Set(hubOrigins)].join(' ');
+  const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self'",
+    `connect-src 'self' ${hubs}`,
+    `img-src 'self' data: ${hubs}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'self'",
+    "require-trusted-types-for 'script'",
+    `trusted-types ${TRUSTED_TYPES_POLICIES.join(' ')}`,
+  ].join('; ');
+}
+
+/** What an ordinary site without a CSP of its own still sends. */
+const BASELINE_CSP = "frame-ancestors 'self'; base-uri 'self'; object-src 'none'";
+
+function escapeAttribute(value) {
+  return String(value)
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}
+
+/** Maps a URL path to a file under `root`, or undefined when it tries to leave it. */
+function fileUnder(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const path = normalize(join(root, decoded));
+  return path === root || path.startsWith(root + sep) ? path : undefined;
+}
+
+/**
+ * Starts the demo site. `hubIssuer` and `apiBase` end up in every page's `<anva-hub>`;
+ * `publicHost` is the host name in `url`, which must match the redirect URIs registered on the Hub.
+ * Returns `{ url, port, close() }`.
+ */
+export async function startSite({
+  port = 8080,
+  host = '127.0.0.1',
+  publicHost = 'localhost',
+  hubIssuer,
+  apiBase,
+  siteDir = join(here, 'site'),
+  distDir = join(projectRoot, 'dist'),
+  reactDir = join(here, 'react', 'dist'),
+} = {}) {
+  if (!hubIssuer || !apiBase) throw new Error('startSite needs hubIssuer and apiBase');
+  const hubOrigins = [originOf(hubIssuer), originOf(apiBase)];
+  const roots = { site: resolve(siteDir), dist: resolve(distDir), react: resolve(reactDir) };
+
+  function resolveFile(pathname) {
+    if (pathname === '/anva-widgets.js' || pathname === '/anva-widgets.js.map') {
+      return fileUnder(roots.dist, pathname);
+    }
+    if (pathname === '/react') return { redirect: '/react/' };
+    if (pathname.startsWith('/react/')) {
+      const rest = pathname.slice('/react'.length);
+      return fileUnder(roots.react, rest.endsWith('/') ? `${rest}index.html` : rest);
+    }
+    return fileUnder(roots.site, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+  }
+
+  function headersFor(pathname, type, nonce) {
+    const headers = {
+      'Content-Type': type,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'SAMEORIGIN',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    };
+    if (type.startsWith('text/html')) {
+      const mode = STRICT_PAGES.get(pathname);
+      headers['Content-Security-Policy'] = mode
+        ? strictCsp({ hubOrigins, nonce: mode === 'nonce' ? nonce : undefined })
+        : BASELINE_CSP;
+    }
+    return headers;
+  }
+
+  async function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed\n');
+      return;
+    }
+    const { pathname } = new URL(req.url, 'http://site.invalid');
+    const target = resolveFile(pathname);
+    if (target?.redirect) {
+      res.writeHead(301, { Location: target.redirect });
+      res.end();
+      return;
+    }
+    const info = target && (await stat(target).catch(() => undefined));
+    if (!info?.isFile()) {
+      const hint = pathname.startsWith('/react/')
+        ? 'Not found. The React page is built by `npm run build:react`.\n'
+        : 'Not found\n';
+      res.writeHead(404, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(hint);
+      return;
+    }
+    const type = CONTENT_TYPES[extname(target)] ?? 'application/octet-stream';
+    let body = await readFile(target);
+    let nonce;
+    if (type.startsWith('text/html')) {
+      nonce = randomBytes(16).toString('base64');
+      body = body
+        .toString('utf8')
+        .replaceAll('{{AUTHORITY}}', escapeAttribute(hubIssuer))
+        .replaceAll('{{API_BASE}}', escapeAttribute(apiBase))
+        .replaceAll('{{NONCE}}', escapeAttribute(nonce));
+      body = Buffer.from(body, 'utf8');
+    }
+    res.writeHead(200, { ...headersFor(pathname, type, nonce), 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error\n');
+    });
+  });
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const actualPort = server.address().port;
+  return {
+    url: `http://${publicHost}:${actualPort}`,
+    port: actualPort,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
