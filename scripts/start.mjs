@@ -1,0 +1,205 @@
+/**
+ * `npm start`: builds the widgets bundle (and the React demo page) when stale, starts the
+ * local ANVA Hub and the demo broker website, prints where everything is and how to log in.
+ *
+ * Options (flag, or environment variable): --site-port / SITE_PORT (8080),
+ * --hub-port / HUB_PORT (4000), --data-file / HUB_DATA_FILE (the Hub's default).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** Newest modification time of the files under `paths` (0 when none exist). */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const info = statSync(path);
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) {
+        if (entry !== 'node_modules' && entry !== 'dist') visit(join(path, entry));
+      }
+    } else {
+      newest = Math.max(newest, info.mtimeMs);
+    }
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function mtimeOf(path) {
+  return existsSync(path) ? statSync(path).mtimeMs : 0;
+}
+
+function run(command, args, label) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${label} failed`))));
+  });
+}
+
+const viteBin = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+
+/**
+ * Builds `dist/anva-widgets.js` when it is missing or older than `src/`, and the React demo
+ * page when it is missing or older than its sources or the bundle. Returns what it built.
+ */
+export async function ensureBuilt({ react = true, quiet = false } = {}) {
+  const built = [];
+  const bundle = join(root, 'dist', 'anva-widgets.js');
+  const sources = newestMtime([
+    join(root, 'src'),
+    join(root, 'vite.config.ts'),
+    join(root, 'package.json'),
+  ]);
+  if (mtimeOf(bundle) < sources) {
+    if (!quiet) console.log('Building dist/anva-widgets.js ...');
+    await run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], 'vite build');
+    built.push('bundle');
+  }
+  if (react) {
+    const page = join(root, 'demo', 'react', 'dist', 'index.html');
+    const reactSources = Math.max(newestMtime([join(root, 'demo', 'react')]), mtimeOf(bundle));
+    if (mtimeOf(page) < reactSources) {
+      if (!quiet) console.log('Building the React demo page ...');
+      await run(
+        process.execPath,
+        [viteBin, 'build', '--config', 'demo/react/vite.config.mjs', '--logLevel', 'warn'],
+        'React page build',
+      );
+      built.push('react');
+    }
+  }
+  return built;
+}
+
+function fail(line) {
+  console.error(`npm start: ${line}`);
+  process.exit(2);
+}
+
+function portFrom(value, name) {
+  if (!/^\d+$/.test(String(value))) fail(`${name} must be a port number, got "${value}".`);
+  const port = Number(value);
+  if (port < 1 || port > 65535) fail(`${name} must be between 1 and 65535, got ${port}.`);
+  return port;
+}
+
+function readOptions() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        'site-port': { type: 'string' },
+        'hub-port': { type: 'string' },
+        'data-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail(`${error.message} (try --help).`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(
+      'Usage: npm start -- [--site-port 8080] [--hub-port 4000] [--data-file path]\n' +
+        'Environment: SITE_PORT, HUB_PORT, HUB_DATA_FILE.',
+    );
+    process.exit(0);
+  }
+  const sitePort = portFrom(values['site-port'] ?? process.env.SITE_PORT ?? 8080, 'site port');
+  const hubPort = portFrom(values['hub-port'] ?? process.env.HUB_PORT ?? 4000, 'Hub port');
+  if (sitePort === hubPort) fail(`the site and the Hub need different ports (both ${sitePort}).`);
+  const dataFile = values['data-file'] ?? process.env.HUB_DATA_FILE;
+  return { sitePort, hubPort, dataFile: dataFile ? resolve(dataFile) : undefined };
+}
+
+function printBanner({ site, hub }) {
+  const lines = [
+    '',
+    '  ANVA widgets demo is running',
+    '',
+    `  Broker website    ${site.url}/`,
+    `  Snippet builder   ${site.url}/snippet.html`,
+    `  React page        ${site.url}/react/`,
+    `  Hostile pages     ${site.url}/hostile/csp.html, csp-nonce, wordpress, twice, host-code, styles`,
+    `  ANVA Hub          ${hub.issuer}   (API ${hub.apiBase})`,
+    '',
+    '  Demo customers: click "Inloggen" on the website, then log in on the Hub with',
+  ];
+  const logins = hub.demoLogins ?? [];
+  const width = Math.max(0, ...logins.map((login) => login.label.length));
+  for (const login of logins) {
+    const how = login.password
+      ? `${login.email}  /  ${login.password}`
+      : login.activationUrl
+        ? `${login.email}  activate first: ${login.activationUrl}`
+        : login.email;
+    lines.push(`    ${login.label.padEnd(width)}  ${how}`);
+  }
+  lines.push('', '  Ctrl-C stops everything.', '');
+  console.log(lines.join('\n'));
+}
+
+async function main() {
+  const { sitePort, hubPort, dataFile } = readOptions();
+  try {
+    await ensureBuilt();
+  } catch (error) {
+    fail(`${error.message}; see the output above.`);
+  }
+
+  const [{ startHub }, { startSite }] = await Promise.all([
+    import(pathToFileURL(join(root, 'demo', 'hub', 'server.mjs')).href),
+    import(pathToFileURL(join(root, 'demo', 'site-server.mjs')).href),
+  ]);
+  const siteOrigin = `http://localhost:${sitePort}`;
+  let hub;
+  let site;
+  try {
+    hub = await startHub({
+      port: hubPort,
+      host: '127.0.0.1',
+      issuer: `http://localhost:${hubPort}/identity`,
+      siteOrigin,
+      ...(dataFile ? { dataFile } : {}),
+    });
+  } catch (error) {
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `port ${hubPort} is in use: stop what runs there or pick another with --hub-port.`
+        : `the Hub did not start: ${error.message}`,
+    );
+  }
+  try {
+    site = await startSite({ port: sitePort, hubIssuer: hub.issuer, apiBase: hub.apiBase });
+  } catch (error) {
+    await hub.close();
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `port ${sitePort} is in use: stop what runs there or pick another with --site-port.`
+        : `the demo site did not start: ${error.message}`,
+    );
+  }
+  printBanner({ site, hub });
+
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping the demo site and the Hub ...`);
+    await Promise.allSettled([site.close(), hub.close()]);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await main();
+}
