@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+/**
+ * `npm run hub -- <command>`: run the local ANVA Hub, or administer its accounts.
+ * Bad configuration prints one line on stderr and exits with 2; a refused admin command exits
+ * with 1.
+ */
+import { parseArgs } from 'node:util';
+import {
+  addAccount,
+  AdminError,
+  listContacts,
+  reissueActivation,
+  resetData,
+  restoreAccount,
+  revokeAccount,
+} from './admin.mjs';
+import { DEFAULT_PORT, HubConfigError, parseBaseUrl, parsePort } from './config.mjs';
+import { startHub } from './server.mjs';
+
+const USAGE = `Usage: npm run hub -- [command] [options]
+
+Commands:
+  serve                                   run the Hub (default)
+  contacts                                list contacts and their accounts
+  account add --contact <id> [--email <e>]  add an account to a contact (prints link + temporary password)
+  account reissue --email <e>             new activation link; the old one stops working
+  account revoke --email <e>              withdraw access at once (sessions, access and refresh tokens)
+  account restore --email <e>             give access back
+  reset                                   start afresh from seed.json
+
+Options (environment variable in brackets):
+  --port <n>          port on 127.0.0.1 (HUB_PORT, default ${DEFAULT_PORT})
+  --issuer <url>      OpenID issuer (HUB_ISSUER, default http://localhost:<port>/identity)
+  --site <origin>     demo site origin for {SITE} in clients.json (HUB_SITE_ORIGIN, default http://localhost:8080)
+  --data <file>       data file (HUB_DATA, default .hub-data/state.json)
+  --clients <file>    registered clients (HUB_CLIENTS, default demo/hub/clients.json)
+  --access-ttl <s>    access token lifetime in seconds (HUB_ACCESS_TTL, default 300)`;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  issuer: { type: 'string' },
+  site: { type: 'string' },
+  data: { type: 'string' },
+  clients: { type: 'string' },
+  'access-ttl': { type: 'string' },
+  contact: { type: 'string' },
+  email: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+function settings(values) {
+  const env = process.env;
+  const port = parsePort(
+    values.port ?? env.HUB_PORT ?? DEFAULT_PORT,
+    values.port ? '--port' : 'HUB_PORT',
+  );
+  const issuer = values.issuer ?? env.HUB_ISSUER;
+  return {
+    port,
+    issuer:
+      issuer === undefined
+        ? undefined
+        : parseBaseUrl(issuer, values.issuer ? '--issuer' : 'HUB_ISSUER'),
+    siteOrigin: values.site ?? env.HUB_SITE_ORIGIN,
+    dataFile: values.data ?? env.HUB_DATA,
+    clientsFile: values.clients ?? env.HUB_CLIENTS,
+    accessTokenTtl: values['access-ttl'] ?? env.HUB_ACCESS_TTL,
+  };
+}
+
+const required = (values, name) => {
+  if (!values[name]) throw new AdminError(`--${name} is required (see --help)`);
+  return values[name];
+};
+
+async function serve(config) {
+  const hub = await startHub(config);
+  console.log(`ANVA Hub (local) on http://127.0.0.1:${hub.port}`);
+  console.log(`  issuer    ${hub.issuer}`);
+  console.log(`  API base  ${hub.apiBase}`);
+  console.log(`  data      ${hub.dataFile}`);
+  console.log('Demo customers:');
+  for (const login of hub.demoLogins) {
+    console.log(`  ${login.label}`);
+    console.log(`    ${login.email}${login.password ? ` / ${login.password}` : ''}`);
+    if (login.activationUrl) console.log(`    activation link: ${login.activationUrl}`);
+  }
+  const stop = async () => {
+    await hub.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const [command = 'serve', sub] = positionals;
+  const config = settings(values);
+  const admin = {
+    dataFile: config.dataFile,
+    issuer: config.issuer ?? `http://localhost:${config.port}/identity`,
+  };
+
+  if (command === 'serve') return serve(config);
+  if (command === 'contacts') {
+    for (const contact of await listContacts(admin)) {
+      const account = contact.account
+        ? `${contact.account.email} (${contact.account.status})`
+        : '— no account';
+      console.log(
+        `${contact.id.padEnd(10)} ${contact.name.padEnd(20)} ${String(contact.organization).padEnd(24)} dossier ${contact.dossierNumber.padEnd(8)} ${account}`,
+      );
+    }
+    return;
+  }
+  if (command === 'reset') {
+    await resetData(admin);
+    console.log(`Data file reset from the seed.`);
+    return;
+  }
+  if (command === 'account' && sub === 'add') {
+    const result = await addAccount({
+      ...admin,
+      contactId: required(values, 'contact'),
+      email: values.email,
+    });
+    console.log(`Account added for contact ${values.contact} (${result.account.name}).`);
+    console.log(`  username            ${result.account.email}`);
+    console.log(`  temporary password  ${result.temporaryPassword}`);
+    console.log(`  activation link     ${result.activationUrl}`);
+    console.log('No e-mail was sent: pass these on to the customer yourself.');
+    return;
+  }
+  if (command === 'account' && sub === 'reissue') {
+    const result = await reissueActivation({ ...admin, email: required(values, 'email') });
+    console.log(
+      `New activation link for ${result.account.email} (the previous one no longer works):`,
+    );
+    console.log(`  ${result.activationUrl}`);
+    return;
+  }
+  if (command === 'account' && sub === 'revoke') {
+    const result = await revokeAccount({ ...admin, email: required(values, 'email') });
+    console.log(
+      `Access revoked for ${result.account.email}: its sessions and tokens no longer work.`,
+    );
+    return;
+  }
+  if (command === 'account' && sub === 'restore') {
+    const result = await restoreAccount({ ...admin, email: required(values, 'email') });
+    console.log(`Access restored for ${result.account.email}; the customer signs in again.`);
+    return;
+  }
+  throw new HubConfigError(`unknown command "${positionals.join(' ')}" (see --help)`);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof AdminError) {
+    console.error(`hub: ${error.message}`);
+    process.exit(1);
+  }
+  const known = error instanceof HubConfigError || error.code?.startsWith?.('ERR_PARSE_ARGS');
+  console.error(`hub: ${known ? error.message : error.stack}`);
+  process.exit(known ? 2 : 1);
+});

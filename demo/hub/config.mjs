@@ -1,0 +1,153 @@
+/** Configuration of the local Hub: defaults, validation, and the registered clients. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A configuration problem, meant to be shown as one line. */
+export class HubConfigError extends Error {
+  name = 'HubConfigError';
+}
+
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_SITE_ORIGIN = 'http://localhost:8080';
+/** The CLI's data file; `startHub` without `dataFile` uses a temporary one instead. */
+export const DEFAULT_DATA_FILE = fileURLToPath(
+  new URL('../../.hub-data/state.json', import.meta.url),
+);
+export const DEFAULT_CLIENTS_FILE = fileURLToPath(new URL('./clients.json', import.meta.url));
+export const DEFAULT_ACCESS_TOKEN_TTL = 300;
+
+/**
+ * @typedef {object} HubOptions
+ * @property {number} [port] 0 picks a free port (only when no issuer is given)
+ * @property {string} [host]
+ * @property {string} [issuer]
+ * @property {string} [siteOrigin]
+ * @property {string} [dataFile]
+ * @property {string} [clientsFile]
+ * @property {number} [accessTokenTtl] seconds
+ * @property {string} [seedFile]
+ * @property {(line: string) => void} [log]
+ * @property {Partial<import('./throttle.mjs').ThrottleOptions>} [throttle]
+ */
+
+/** @param {unknown} value @param {string} name */
+export function parsePort(value, name = 'port') {
+  const port = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || value === '') {
+    throw new HubConfigError(`${name} must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+/** @param {unknown} value @param {string} name */
+export function parseTtl(value, name = 'access-ttl') {
+  const ttl = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(ttl) || ttl < 5 || ttl > 86400 || value === '') {
+    throw new HubConfigError(`${name} must be a number of seconds from 5 to 86400, got "${value}"`);
+  }
+  return ttl;
+}
+
+/** An http(s) URL without query or fragment; trailing slashes are dropped. */
+export function parseBaseUrl(value, name) {
+  let url;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new HubConfigError(`${name} must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new HubConfigError(
+      `${name} must be an http(s) URL without query or fragment, got "${value}"`,
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** @param {unknown} value */
+export function parseOrigin(value, name = 'site origin') {
+  const href = parseBaseUrl(value, name);
+  const { origin } = new URL(href);
+  if (href !== origin) {
+    throw new HubConfigError(
+      `${name} must be an origin like http://localhost:8080, got "${value}"`,
+    );
+  }
+  return origin;
+}
+
+/**
+ * Fills in defaults and validates; throws HubConfigError on the first problem.
+ * @param {HubOptions} options
+ */
+export function resolveOptions(options = {}) {
+  const port = parsePort(options.port ?? DEFAULT_PORT);
+  const issuer = options.issuer === undefined ? undefined : parseBaseUrl(options.issuer, 'issuer');
+  if (port === 0 && issuer) {
+    throw new HubConfigError('port 0 (any free port) cannot be combined with a fixed issuer');
+  }
+  return {
+    port,
+    host: options.host ?? '127.0.0.1',
+    issuer,
+    siteOrigin: parseOrigin(options.siteOrigin ?? DEFAULT_SITE_ORIGIN),
+    dataFile: options.dataFile === undefined ? undefined : resolve(options.dataFile),
+    clientsFile: resolve(options.clientsFile ?? DEFAULT_CLIENTS_FILE),
+    accessTokenTtl: parseTtl(options.accessTokenTtl ?? DEFAULT_ACCESS_TOKEN_TTL),
+    seedFile: options.seedFile === undefined ? undefined : resolve(options.seedFile),
+    log: options.log ?? ((line) => console.log(line)),
+    throttle: options.throttle ?? {},
+  };
+}
+
+/**
+ * Reads the clients file: `{ "clients": [ { client_id, client_name, redirect_uris, ... } ] }`.
+ * `{SITE}` anywhere in a string is replaced by the demo site's origin.
+ * @returns {Array<Record<string, any>>} client metadata for oidc-provider
+ */
+export function loadClients(file, siteOrigin) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8').replaceAll('{SITE}', siteOrigin));
+  } catch (error) {
+    throw new HubConfigError(`clients file ${file} is not readable JSON (${error.message})`);
+  }
+  if (!Array.isArray(parsed?.clients) || parsed.clients.length === 0) {
+    throw new HubConfigError(`clients file ${file} must have a non-empty "clients" list`);
+  }
+  return parsed.clients.map((client, index) => {
+    const where = `clients file ${file}, client ${client?.client_id ?? index + 1}`;
+    if (typeof client?.client_id !== 'string' || !client.client_id) {
+      throw new HubConfigError(`${where}: "client_id" is required`);
+    }
+    if (typeof client.client_name !== 'string' || !client.client_name) {
+      throw new HubConfigError(`${where}: "client_name" is required`);
+    }
+    for (const key of ['redirect_uris', 'post_logout_redirect_uris']) {
+      const list = client[key] ?? [];
+      if (!Array.isArray(list) || (key === 'redirect_uris' && list.length === 0)) {
+        throw new HubConfigError(`${where}: "${key}" must be a list of URLs`);
+      }
+      for (const uri of list) parseBaseUrl(uri, `${where}: ${key} entry`);
+    }
+    return {
+      token_endpoint_auth_method: 'none',
+      application_type: 'web',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      ...client,
+    };
+  });
+}
+
+/** Every origin a registered client may call the Hub from (CORS). */
+export function clientOrigins(clients) {
+  const origins = new Set();
+  for (const client of clients) {
+    for (const uri of [...client.redirect_uris, ...(client.post_logout_redirect_uris ?? [])]) {
+      origins.add(new URL(uri).origin);
+    }
+  }
+  return origins;
+}

@@ -1,0 +1,205 @@
+/**
+ * The local ANVA Hub: one HTTP server on 127.0.0.1 with the OpenID Connect provider under the
+ * issuer's path (default /identity), the customer API under /api and static assets under
+ * /assets.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAdapterStore } from './adapter.mjs';
+import { createApi } from './api.mjs';
+import { clientOrigins, HubConfigError, loadClients, resolveOptions } from './config.mjs';
+import { DEFAULT_SEED_FILE, loadDossier } from './dossier.mjs';
+import { createInteractions } from './interactions.mjs';
+import { createProvider } from './provider.mjs';
+import { secretHash, StateFile } from './state.mjs';
+import { createThrottle } from './throttle.mjs';
+
+export { HubConfigError } from './config.mjs';
+
+const ASSETS = new URL('./assets/', import.meta.url);
+const ASSET_TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
+
+/**
+ * What the provider, the pages and the API share.
+ * @typedef {object} Hub
+ * @property {string} issuer
+ * @property {string} apiBase
+ * @property {string} mountPath the issuer's path, e.g. "/identity"
+ * @property {string} assetsPath
+ * @property {string} siteOrigin
+ * @property {Array<Record<string, any>>} clients
+ * @property {Set<string>} origins registered client origins (CORS, form targets)
+ * @property {import('./dossier.mjs').Dossier} dossier
+ * @property {any} state the data file's current content
+ * @property {(id: unknown) => any} accountById
+ * @property {<T>(change: (state: any) => T) => T} update
+ * @property {ReturnType<typeof createThrottle>} throttle
+ * @property {(line: string) => void} log
+ */
+
+/** @param {import('node:http').Server} server */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new HubConfigError(
+              `port ${port} on ${host} is already in use (choose another with --port or HUB_PORT)`,
+            )
+          : error,
+      ),
+    );
+    server.listen(port, host, () => resolve(server.address().port));
+  });
+}
+
+/**
+ * Starts a Hub. Throws HubConfigError (one-line message) on bad configuration.
+ * @param {import('./config.mjs').HubOptions} [options]
+ * @returns {Promise<{ issuer: string, apiBase: string, port: number, dataFile: string,
+ *   close(): Promise<void>, demoLogins: Array<{ label: string, email: string, password?: string,
+ *   activationUrl?: string }> }>}
+ */
+export async function startHub(options = {}) {
+  const config = resolveOptions(options);
+  const dossier = loadDossier(config.seedFile ?? DEFAULT_SEED_FILE);
+  const clients = loadClients(config.clientsFile, config.siteOrigin);
+  const tempDir = config.dataFile ? undefined : mkdtempSync(join(tmpdir(), 'anva-hub-'));
+  const dataFile = config.dataFile ?? join(tempDir, 'state.json');
+  const stateFile = new StateFile(dataFile);
+  let state = await stateFile.ensure(dossier);
+  let stamp = stateFile.stamp();
+
+  const server = createServer();
+  const port = await listen(server, config.port, config.host);
+  const issuer = config.issuer ?? `http://localhost:${port}/identity`;
+  const issuerUrl = new URL(issuer);
+  const { Adapter, purgeAccount } = createAdapterStore();
+
+  /** Takes the newest data file; sessions and tokens of accounts whose access changed go. */
+  const reload = () => {
+    const next = stateFile.read();
+    for (const before of state.accounts) {
+      const after = next.accounts.find((a) => a.id === before.id);
+      if (!after || after.tokenGeneration !== before.tokenGeneration || after.revoked) {
+        purgeAccount(before.id);
+      }
+    }
+    state = next;
+    stamp = stateFile.stamp();
+  };
+
+  // Another process (the admin CLI) may have changed the data file: checked on every request.
+  const refresh = () => {
+    try {
+      if (stateFile.stamp() !== stamp) reload();
+    } catch (error) {
+      config.log(
+        `hub: keeping the last good state, the data file could not be read (${error.message})`,
+      );
+    }
+  };
+
+  /** @type {Hub} */
+  const hub = {
+    issuer,
+    apiBase: `${issuerUrl.origin}/api`,
+    mountPath: issuerUrl.pathname.replace(/\/$/, ''),
+    assetsPath: '/assets',
+    siteOrigin: config.siteOrigin,
+    clients,
+    origins: clientOrigins(clients),
+    dossier,
+    get state() {
+      return state;
+    },
+    accountById: (id) => state.accounts.find((account) => String(account.id) === String(id)),
+    update(change) {
+      const result = stateFile.update(change);
+      reload();
+      return result;
+    },
+    throttle: createThrottle(config.throttle),
+    log: config.log,
+  };
+
+  const provider = createProvider(hub, { accessTokenTtl: config.accessTokenTtl, Adapter });
+  const providerCallback = provider.callback();
+  const interactions = createInteractions(hub, provider);
+  const api = createApi(hub);
+
+  server.on('request', async (req, res) => {
+    try {
+      refresh();
+      const url = new URL(req.url ?? '/', issuerUrl.origin);
+      const path = url.pathname;
+      if (path === '/api' || path.startsWith('/api/')) {
+        await api(req, res, path.slice('/api'.length) || '/', url);
+      } else if (path.startsWith('/assets/')) {
+        serveAsset(req, res, path.slice('/assets/'.length));
+      } else if (path.startsWith(`${hub.mountPath}/`)) {
+        const inner = path.slice(hub.mountPath.length);
+        if (await interactions(req, res, inner)) return;
+        // Mounted like app.use('/identity', ...): oidc-provider reads the prefix from originalUrl.
+        Object.assign(req, { originalUrl: req.url, url: req.url.slice(hub.mountPath.length) });
+        providerCallback(req, res);
+      } else {
+        res.writeHead(302, { Location: `${issuer}/.well-known/openid-configuration` }).end();
+      }
+    } catch (error) {
+      config.log(`hub: ${error.message}`);
+      if (!res.headersSent) res.writeHead(error.status ?? 500, { 'Content-Type': 'text/plain' });
+      res.end();
+    }
+  });
+
+  const demoLogins = dossier.accounts.map((seed) => {
+    const account = state.accounts.find((a) => a.id === seed.id);
+    const activationLive =
+      seed.activationToken && account?.activation?.tokenHash === secretHash(seed.activationToken);
+    return {
+      label: seed.label,
+      email: seed.email,
+      ...(seed.password || (account?.mustChangePassword && seed.temporaryPassword)
+        ? { password: seed.password ?? seed.temporaryPassword }
+        : {}),
+      ...(activationLive ? { activationUrl: `${issuer}/activate/${seed.activationToken}` } : {}),
+    };
+  });
+
+  return {
+    issuer,
+    apiBase: hub.apiBase,
+    port,
+    dataFile,
+    demoLogins,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function serveAsset(req, res, name) {
+  const match = /^(hub\.css|icons\/[a-z0-9-]+\.svg)$/.exec(name);
+  let body;
+  try {
+    body = match && readFileSync(new URL(name, ASSETS));
+  } catch {
+    body = undefined;
+  }
+  if (!body) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': ASSET_TYPES[name.split('.').pop()],
+    'Cache-Control': 'public, max-age=300',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
