@@ -1,8 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { fakeHubPlugin } from './test/fake-hub/plugin.mjs';
 
-/** Component and core tests in the machine's Chromium. */
+/** Component and core tests in the machine's Chromium, with a fake ANVA Hub on its own origin. */
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
@@ -10,8 +11,16 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs },
+      launchOptions: {
+        executablePath: chromiumPath(),
+        headless: true,
+        // The two-tab tests open real windows with `window.open`.
+        args: [...chromiumArgs, '--disable-popup-blocking'],
+      },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    fakeHubPlugin(),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
 };

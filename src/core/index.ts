@@ -2,3 +2,13 @@
 export type * from './types.js';
 export { AnvaError } from './errors.js';
 export type { AnvaErrorCode, AnvaErrorDetail } from './errors.js';
+export { anva, configure } from './registry.js';
+export type { AnvaSettings } from './config.js';
+export { may } from './permissions.js';
+export type {
+  AnvaContractSelectDetail,
+  AnvaEventDetailMap,
+  AnvaEventName,
+  AnvaSignedInDetail,
+  AnvaSignedOutDetail,
+} from './events.js';

@@ -1,0 +1,260 @@
+/**
+ * Test support: put the page's runtime against the fake Hub (a real HTTP
+ * server on another origin) and sign a customer in through the Hub's real
+ * authorize and token endpoints. Nothing is stubbed: only the browser's
+ * navigation to the Hub is replaced by loading the same URL in a hidden frame.
+ */
+import type { AnvaSettings } from '../../../src/core/config.js';
+import { anva, configure, replaceRuntime, restartSession } from '../../../src/core/registry.js';
+import type { RuntimeOptions } from '../../../src/core/registry.js';
+import type { SessionState, SessionStatus } from '../../../src/core/types.js';
+
+export interface FakeHubInfo {
+  origin: string;
+  /** The issuer, `<origin>/identity`. */
+  authority: string;
+  /** `<origin>/api`. */
+  apiBase: string;
+  clientId: string;
+}
+
+export type EndpointName = 'account' | 'organizations' | 'permissions' | 'contracts' | 'contract';
+
+/** How one API endpoint misbehaves (all optional; `times` limits it to the first N requests). */
+export interface EndpointBehaviour {
+  status?: number;
+  delayMs?: number;
+  /** Answer `text/html` instead of JSON. */
+  html?: boolean;
+  /** Answer this JSON body verbatim (e.g. without the envelope). */
+  body?: unknown;
+  /** Answer these items inside the normal envelope. */
+  items?: unknown[];
+  /** Destroy the socket: a network drop. */
+  drop?: boolean;
+  times?: number;
+}
+
+export interface FakeHubScenario {
+  /** `anna` (two organisations, three contracts) or `bert`. */
+  customer?: 'anna' | 'bert';
+  accessTokenTtl?: number;
+  /** ID token claim overrides, to provoke `auth` errors. */
+  idToken?: { iss?: string; aud?: string; expOffset?: number; nonce?: string };
+  authorize?: { error?: string };
+  refreshDelayMs?: number;
+  revoked?: boolean;
+  endpoints?: Partial<Record<EndpointName, EndpointBehaviour>>;
+}
+
+export interface FakeHubCounters {
+  discovery: number;
+  authorize: number;
+  tokenByCode: number;
+  tokenByRefresh: number;
+  refreshReuse: number;
+  revocations: number;
+  endSession: number;
+  jwks: number;
+  requests: Record<EndpointName, number>;
+  bearerOutsideApi: string[];
+  tokenErrors: Record<string, number>;
+}
+
+export interface FakeHubState {
+  counters: FakeHubCounters;
+  /** Every token the Hub issued (to prove none leaks). */
+  issued: { access: string[]; refresh: string[]; id: string[] };
+}
+
+export interface FakeHub extends FakeHubInfo {
+  /** Every URL the library asked the browser to open: Hub login and logout pages, return addresses. */
+  readonly navigations: string[];
+  /** The settings `configure()` received. */
+  readonly settings: AnvaSettings;
+  /** Merges a scenario into the Hub's current one. */
+  scenario(patch: FakeHubScenario): Promise<void>;
+  state(): Promise<FakeHubState>;
+  /** Makes the Hub reject every access token issued so far (as after expiry). */
+  expireAccessTokens(): Promise<void>;
+}
+
+export interface UseFakeHubOptions {
+  /** Extra settings for `configure()`, or `false` to leave configuration to the test (`<anva-hub>`). */
+  settings?: AnvaSettings | false;
+  /** Runtime knobs; the defaults here make timeouts and retries fast. */
+  runtime?: Partial<RuntimeOptions>;
+}
+
+let info: Promise<FakeHubInfo> | undefined;
+let current: FakeHub | undefined;
+
+/** Where the fake Hub runs (served by the web-test-runner plugin). */
+export function fakeHubInfo(): Promise<FakeHubInfo> {
+  info ??= fetch('/__fake-hub__.json').then((response) => response.json() as Promise<FakeHubInfo>);
+  return info;
+}
+
+async function control(path: string, body?: unknown): Promise<unknown> {
+  const { origin } = await fakeHubInfo();
+  const response = await fetch(`${origin}/__control/${path}`, {
+    method: body === undefined && path === 'state' ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return response.json();
+}
+
+/** The address of the page the fake Hub sends the customer back to in tests. */
+export function callbackPage(): string {
+  return new URL('/test/browser/support/callback.html', location.origin).href;
+}
+
+/** Forgets everything the library kept in this tab's sessionStorage (a fresh tab). */
+export function clearSessionStorage(): void {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith('anva.')) sessionStorage.removeItem(key);
+  }
+}
+
+/**
+ * A fresh fake Hub (data, counters, scenario) and a fresh page runtime
+ * configured against it. Call before creating widget fixtures.
+ */
+export async function useFakeHub(
+  scenario: FakeHubScenario = {},
+  options: UseFakeHubOptions = {},
+): Promise<FakeHub> {
+  const hub = await fakeHubInfo();
+  await control('reset', {});
+  if (Object.keys(scenario).length > 0) await control('scenario', scenario);
+  clearSessionStorage();
+  const navigations: string[] = [];
+  replaceRuntime({
+    navigate: (url) => navigations.push(url),
+    peerWaitMs: 0,
+    timeoutMs: 1500,
+    retryDelayMs: 10,
+    ...options.runtime,
+  });
+  const settings: AnvaSettings = {
+    authority: hub.authority,
+    clientId: hub.clientId,
+    apiBase: hub.apiBase,
+    redirectUri: callbackPage(),
+    ...(options.settings || {}),
+  };
+  if (options.settings !== false) configure(settings);
+  current = {
+    ...hub,
+    navigations,
+    settings,
+    scenario: async (patch) => {
+      await control('scenario', patch);
+    },
+    state: () => control('state') as Promise<FakeHubState>,
+    expireAccessTokens: async () => {
+      await control('expire-access', {});
+    },
+  };
+  return current;
+}
+
+/** Resolves when the session status satisfies `accept` (default: no longer busy). */
+export function waitForSession(
+  accept: (state: SessionState) => boolean = (state) =>
+    state.status !== 'initializing' &&
+    state.status !== 'signing-in' &&
+    state.status !== 'unconfigured',
+  timeoutMs = 5000,
+): Promise<SessionState> {
+  const session = anva().session;
+  return new Promise((resolve, reject) => {
+    if (accept(session.state)) {
+      resolve(session.state);
+      return;
+    }
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`Session stayed "${session.state.status}" for ${timeoutMs} ms`));
+    }, timeoutMs);
+    const unsubscribe = session.subscribe((state) => {
+      if (!accept(state)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(state);
+    });
+  });
+}
+
+export function waitForStatus(status: SessionStatus, timeoutMs = 5000): Promise<SessionState> {
+  return waitForSession((state) => state.status === status, timeoutMs);
+}
+
+/**
+ * Opens a Hub URL as the browser would (in a hidden frame: the Hub auto-approves
+ * and redirects) and returns the address it finally sent the customer to.
+ */
+export function followHubRedirect(url: string, timeoutMs = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    frame.title = 'Hub sign-in (test)';
+    const timer = setTimeout(() => {
+      frame.remove();
+      reject(new Error(`The Hub did not redirect back from ${url}`));
+    }, timeoutMs);
+    frame.addEventListener('load', () => {
+      let href: string | undefined;
+      try {
+        href = frame.contentWindow?.location.href;
+      } catch {
+        href = undefined;
+      }
+      if (!href || href === 'about:blank') return;
+      clearTimeout(timer);
+      frame.remove();
+      resolve(href);
+    });
+    frame.src = url;
+    document.body.append(frame);
+  });
+}
+
+/**
+ * The customer comes back from the Hub: the callback's query lands in this
+ * page's address bar and the session starts again, as on a real page load.
+ */
+export async function returnFromHub(callbackUrl: string): Promise<SessionState> {
+  const here = new URL(location.href);
+  for (const [name, value] of new URL(callbackUrl).searchParams) here.searchParams.set(name, value);
+  history.replaceState(history.state, '', here.href);
+  restartSession();
+  return waitForSession();
+}
+
+/** The last URL the library asked the browser to open. */
+export function lastNavigation(): string {
+  const url = current?.navigations.at(-1);
+  if (!url) throw new Error('The library did not navigate anywhere');
+  return url;
+}
+
+/**
+ * Signs the fake Hub's customer in for real: authorize with PKCE, code
+ * exchange, tokens in the session. Resolves with the signed-in state.
+ */
+export async function signInAsCustomer(): Promise<SessionState> {
+  if (!current) throw new Error('Call useFakeHub() first');
+  await waitForSession();
+  const before = current.navigations.length;
+  await anva().session.signIn();
+  const authorizeUrl = current.navigations[before];
+  if (!authorizeUrl)
+    throw new Error(`signIn() did not go to the Hub: ${JSON.stringify(anva().session.state)}`);
+  const state = await returnFromHub(await followHubRedirect(authorizeUrl));
+  if (state.status !== 'signed-in') {
+    throw new Error(`Sign-in failed: ${state.status} ${state.error?.message ?? ''}`);
+  }
+  return state;
+}
