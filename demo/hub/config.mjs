@@ -10,7 +10,7 @@ export class HubConfigError extends Error {
 
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_SITE_ORIGIN = 'http://localhost:8080';
-/** The CLI's data file; `startHub` without `dataFile` uses a temporary one instead. */
+/** The data file of `npm start` and the CLI, so admin commands reach the running demo Hub. */
 export const DEFAULT_DATA_FILE = fileURLToPath(
   new URL('../../.hub-data/state.json', import.meta.url),
 );

@@ -219,7 +219,7 @@ export function passwordPage({ lang, mode, email, action, error }) {
     body: `<p>${esc(mode === 'activate' ? t.activateIntro(email) : t.newPasswordIntro)}</p>
 ${alert(error)}
 <form method="post" action="${esc(action)}" class="stack">
-<input type="hidden" name="username" autocomplete="username" value="${esc(email)}">
+<input type="email" name="username" autocomplete="username" value="${esc(email)}" hidden readonly>
 <label for="password">${t.newPassword}</label>
 <input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required autofocus aria-describedby="password-hint">
 <p id="password-hint" class="hint">${t.passwordHint}</p>

@@ -3,13 +3,17 @@
  * issuer's path (default /identity), the customer API under /api and static assets under
  * /assets.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createAdapterStore } from './adapter.mjs';
 import { createApi } from './api.mjs';
-import { clientOrigins, HubConfigError, loadClients, resolveOptions } from './config.mjs';
+import {
+  clientOrigins,
+  DEFAULT_DATA_FILE,
+  HubConfigError,
+  loadClients,
+  resolveOptions,
+} from './config.mjs';
 import { DEFAULT_SEED_FILE, loadDossier } from './dossier.mjs';
 import { createInteractions } from './interactions.mjs';
 import { createProvider } from './provider.mjs';
@@ -66,8 +70,7 @@ export async function startHub(options = {}) {
   const config = resolveOptions(options);
   const dossier = loadDossier(config.seedFile ?? DEFAULT_SEED_FILE);
   const clients = loadClients(config.clientsFile, config.siteOrigin);
-  const tempDir = config.dataFile ? undefined : mkdtempSync(join(tmpdir(), 'anva-hub-'));
-  const dataFile = config.dataFile ?? join(tempDir, 'state.json');
+  const dataFile = config.dataFile ?? DEFAULT_DATA_FILE;
   const stateFile = new StateFile(dataFile);
   let state = await stateFile.ensure(dossier);
   let stamp = stateFile.stamp();
@@ -178,7 +181,6 @@ export async function startHub(options = {}) {
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     },
   };
 }
