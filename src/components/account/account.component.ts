@@ -1,0 +1,150 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Account, Organization, Permission } from '../../core/types.js';
+import { fullName, normalize, type Formatter } from '../../format/index.js';
+import type { Messages } from '../../i18n/messages.js';
+import { DataController, type WidgetState } from '../../shared/data-controller.js';
+import { isHttpUrl } from '../../shared/href.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { SessionController } from '../../shared/session-controller.js';
+import { errorView, fieldView, signedOutView, skeletonView } from '../../shared/views.js';
+import { styles } from './account.styles.js';
+
+type AccountData = [Account, Organization[], Permission[]];
+
+/** A permission in words when the catalogue knows it, else its code as given. */
+function permissionText(permission: Permission, f: Formatter): string {
+  const names =
+    typeof permission === 'string'
+      ? [permission]
+      : ['name', 'code', 'key', 'permission', 'id']
+          .map((key) => permission[key])
+          .filter((name) => typeof name === 'string' || typeof name === 'number')
+          .map(String);
+  for (const name of names) {
+    const words = f.messages.permissionNames[normalize(name)];
+    if (words) return words;
+  }
+  // The Hub's own words next, then the code as given.
+  const own =
+    typeof permission === 'string' ? undefined : (permission.description ?? permission.label);
+  return typeof own === 'string' ? own : (names[0] ?? f.text(f.value(permission)));
+}
+
+/**
+ * The signed-in customer's own details: name, e-mail, the broker(s) they are
+ * with and what they may do here.
+ *
+ * @summary The customer's account: name, e-mail, organisations and permissions.
+ *
+ * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
+ *
+ * @csspart base - The whole account.
+ * @csspart group - A group (details, organisations, permissions).
+ * @csspart heading - A group's heading.
+ * @csspart fields - The list of details.
+ * @csspart field - One detail: label and value.
+ * @csspart label - A detail's label.
+ * @csspart value - A detail's value.
+ * @csspart organizations - The list of organisations.
+ * @csspart organization - One organisation.
+ * @csspart organization-icon - An organisation's icon (an image, or the Hub's text).
+ * @csspart permissions - The list of permissions.
+ * @csspart permission - One permission.
+ * @csspart button - Every button (also `sign-in`, `retry`).
+ * @csspart signed-out - The signed-out message.
+ * @csspart error - The error message.
+ * @csspart skeleton - The placeholder while loading.
+ *
+ * @cssprop --anva-color-primary - Button background (default `#0b5cad`).
+ * @cssprop --anva-color-on-primary - Button text on the primary colour (default `#fff`).
+ * @cssprop --anva-color-text - Text colour (default: the page's).
+ * @cssprop --anva-color-surface - Background (default: transparent).
+ * @cssprop --anva-color-border - Borders (default: the text colour at 25%).
+ * @cssprop --anva-color-danger - Error accents (default `#c62828`).
+ * @cssprop --anva-color-focus - Focus ring (default: the text colour).
+ * @cssprop --anva-radius - Corner radius (default `0.5rem`).
+ * @cssprop --anva-space - Padding unit (default `1rem`).
+ * @cssprop --anva-font-family - Font (default: the page's).
+ *
+ * @fires anva-error - `{ code, message, retryable }` when it shows an error (never a token).
+ */
+export class AnvaAccount extends LitElement {
+  static override styles = styles;
+
+  private readonly session = new SessionController(this);
+  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
+  private readonly data = new DataController<AccountData>(this, this.session, (client, signal) =>
+    Promise.all([
+      client.account({ signal }),
+      client.organizations({ signal }),
+      client.permissions({ signal }),
+    ]),
+  );
+
+  /** Own wording for this element, per message key (wins over `setMessages`). */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
+  /** `signed-out`, `loading`, `ready` or `error`; read-only. */
+  @property({ reflect: true }) state: WidgetState = 'loading';
+
+  override render() {
+    const m = this.locale.messages;
+    const error = this.data.error;
+    if (error) return errorView(m, error, () => this.data.retry());
+    if (this.state === 'signed-out') return signedOutView(m, this.session);
+    if (this.state === 'loading')
+      return skeletonView(
+        m,
+        [0, 1, 2].map(
+          () =>
+            html`<span class="sk head-sk"></span><span class="sk line-sk"></span
+              ><span class="sk line-sk"></span>`,
+        ),
+      );
+    const f = this.locale.format;
+    const [account, organizations, permissions] = this.data.task.value!;
+    const texts = [...new Set(permissions.map((permission) => permissionText(permission, f)))];
+    return html`<div part="base" class="account" lang=${this.locale.lang}>
+      <section part="group" class="group">
+        <h3 part="heading">${m.details}</h3>
+        <dl part="fields">
+          ${fieldView(m.name, fullName(account) || m.none)}
+          ${fieldView(m.email, account.email || m.none)}
+        </dl>
+      </section>
+      <section part="group" class="group">
+        <h3 part="heading">${m.organizations}</h3>
+        ${
+          organizations.length
+            ? html`<ul part="organizations" class="plain">
+                ${organizations.map(
+                  (org) =>
+                    html`<li part="organization" class="org">
+                      ${
+                        isHttpUrl(org.icon)
+                          ? html`<img part="organization-icon" src=${org.icon} alt="" />`
+                          : org.icon
+                            ? html`<span part="organization-icon">${org.icon}</span>`
+                            : nothing
+                      }
+                      <span>${org.name || org.code || org.id}</span>
+                    </li>`,
+                )}
+              </ul>`
+            : html`<p>${m.noneKnown}</p>`
+        }
+      </section>
+      <section part="group" class="group">
+        <h3 part="heading">${m.permissions}</h3>
+        ${
+          texts.length
+            ? html`<ul part="permissions">
+                ${texts.map((text) => html`<li part="permission">${text}</li>`)}
+              </ul>`
+            : html`<p>${m.noneKnown}</p>`
+        }
+      </section>
+    </div>`;
+  }
+}

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+import { base } from '../../shared/styles.js';
+
+export const styles = [
+  base,
+  css`
+    article {
+      display: grid;
+      gap: calc(var(--_s) * 1.25);
+    }
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 1em;
+    }
+    .header > div {
+      flex: 1 1 12em;
+    }
+    .header .icon {
+      width: 2.5em;
+      height: 2.5em;
+      padding: 0.45em;
+      border: 1px solid var(--_b);
+      border-radius: 50%;
+    }
+    .group {
+      display: grid;
+      gap: 0.5em;
+      padding-block-start: 0.75em;
+      border-block-start: 1px solid var(--_b);
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      padding: 0.4em 0.75em 0.4em 0;
+      border-block-end: 1px solid var(--_b);
+      text-align: start;
+      vertical-align: top;
+      overflow-wrap: anywhere;
+    }
+    th {
+      color: var(--_m);
+      font-weight: 400;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .title-sk {
+      height: 3rem;
+      width: 60%;
+    }
+    .head-sk {
+      width: 30%;
+      margin-block: 1.5em 0.75em;
+    }
+    .line-sk {
+      margin-block-end: 0.6em;
+    }
+  `,
+];

@@ -1,0 +1,149 @@
+import { css } from 'lit';
+import { base } from '../../shared/styles.js';
+
+export const styles = [
+  base,
+  css`
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: 0.75em 1em;
+      margin-block-end: 0.75em;
+    }
+    .control {
+      display: grid;
+      gap: 0.2em;
+      font-size: 0.875em;
+      font-weight: 600;
+    }
+    input,
+    select {
+      min-height: 2.5rem;
+      min-width: 12em;
+      padding: 0.3em 0.6em;
+      border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
+      border-radius: var(--_r);
+      background: transparent;
+      font-size: 1rem;
+      font-weight: 400;
+    }
+    option {
+      color: initial;
+    }
+    .count {
+      margin-inline-start: auto;
+      color: var(--_m);
+      font-size: 0.875em;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      padding: 0.6em 0.75em;
+      border-block-end: 1px solid var(--_b);
+      text-align: start;
+      vertical-align: middle;
+    }
+    th {
+      white-space: nowrap;
+    }
+    .sort {
+      display: inline-flex;
+      gap: 0.35em;
+      padding: 0.2em 0;
+      border: 0;
+      background: none;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .arrow {
+      color: var(--_m);
+    }
+    .row {
+      position: relative;
+    }
+    .row:hover {
+      background: var(--_t);
+    }
+    .choose {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font-weight: 600;
+      text-align: start;
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+      cursor: pointer;
+    }
+    /* The whole row answers to a click; keyboard users reach its one link or button. */
+    .choose::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+    }
+    .label {
+      display: none;
+    }
+    .pages {
+      display: flex;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 1em;
+      margin-block-start: 0.75em;
+    }
+    .tool-sk {
+      height: 4rem;
+      margin-block-end: 0.75em;
+    }
+    .row-sk {
+      height: 2.25rem;
+      margin-block-end: 0.6em;
+    }
+    @container (max-width: 40rem) {
+      input,
+      select,
+      .control {
+        width: 100%;
+      }
+      .count {
+        margin: 0;
+      }
+      thead tr {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 1em;
+      }
+      th {
+        padding: 0;
+        border: 0;
+      }
+      tbody,
+      tbody tr,
+      tbody td {
+        display: block;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.5em 1em;
+        margin-block-start: 0.75em;
+        padding: 0.75em var(--_s);
+        border: 1px solid var(--_b);
+        border-radius: var(--_r);
+      }
+      .row td {
+        padding: 0;
+        border: 0;
+      }
+      .row .label {
+        display: block;
+        color: var(--_m);
+        font-size: 0.8em;
+      }
+    }
+  `,
+];

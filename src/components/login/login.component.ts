@@ -1,0 +1,105 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Account } from '../../core/types.js';
+import { fullName } from '../../format/names.js';
+import type { Messages } from '../../i18n/messages.js';
+import { DataController, type WidgetState } from '../../shared/data-controller.js';
+import { LocaleController } from '../../shared/locale-controller.js';
+import { SessionController } from '../../shared/session-controller.js';
+import { errorView, signInButton, skeletonView } from '../../shared/views.js';
+import { styles } from './login.styles.js';
+
+/**
+ * Signs the customer in on ANVA Hub's own login page and out again. Never
+ * renders a password field: the password is typed on the Hub only.
+ *
+ * @summary *Inloggen* when signed out; the customer's name and *Uitloggen* when signed in.
+ *
+ * @csspart base - The wrapper around the name and the button.
+ * @csspart button - Every button (also `sign-in`, `sign-out`, `retry`).
+ * @csspart sign-in - The *Inloggen* button.
+ * @csspart sign-out - The *Uitloggen* button.
+ * @csspart name - The signed-in customer's name.
+ * @csspart notice - Why the customer was signed out, or why signing in failed.
+ * @csspart error - The configuration error for the web team.
+ * @csspart skeleton - The placeholder while the session starts.
+ *
+ * @cssprop --anva-color-primary - Button background (default `#0b5cad`).
+ * @cssprop --anva-color-on-primary - Button text on the primary colour (default `#fff`).
+ * @cssprop --anva-color-text - Text colour (default: the page's).
+ * @cssprop --anva-color-surface - Background (default: transparent).
+ * @cssprop --anva-color-border - Borders (default: the text colour at 25%).
+ * @cssprop --anva-color-danger - Error accents (default `#c62828`).
+ * @cssprop --anva-color-focus - Focus ring (default: the text colour).
+ * @cssprop --anva-radius - Corner radius (default `0.5rem`).
+ * @cssprop --anva-space - Padding unit (default `1rem`).
+ * @cssprop --anva-font-family - Font (default: the page's).
+ *
+ * @fires anva-error - `{ code, message, retryable }` when it shows an error (never a token).
+ */
+export class AnvaLogin extends LitElement {
+  static override styles = styles;
+
+  private readonly session = new SessionController(this);
+  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
+  private readonly data = new DataController<Account | undefined>(
+    this,
+    this.session,
+    (client, signal) =>
+      // The name falls back to the ID token's claims when the account cannot be read.
+      client.account({ signal }).catch(() => undefined),
+  );
+
+  /** Own wording for this element, per message key (wins over `setMessages`). */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
+  /** `signed-out`, `loading`, `ready` (signed in) or `error` (configuration); read-only. */
+  @property({ reflect: true }) state: WidgetState = 'loading';
+
+  @state() private signingOut = false;
+
+  private signOut(): void {
+    if (this.signingOut) return;
+    this.signingOut = true;
+    this.session.signOut().finally(() => (this.signingOut = false));
+  }
+
+  override render() {
+    const m = this.locale.messages;
+    const error = this.data.error;
+    if (error) return errorView(m, error, () => this.data.retry());
+    if (this.state === 'loading') return skeletonView(m, html`<span class="sk btn-sk"></span>`);
+    if (this.state === 'signed-out') {
+      const { error: failed, signedOutReason } = this.session.state;
+      const notice = failed
+        ? m.signInFailed
+        : signedOutReason === 'expired' || signedOutReason === 'revoked'
+          ? m.sessionExpired
+          : '';
+      return html`<div part="base" class="bar" lang=${this.locale.lang}>
+        ${signInButton(m, this.session)}
+        ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
+      </div>`;
+    }
+    const profile = this.session.state.profile;
+    const name = fullName(this.data.task.value) || profile?.name || profile?.email || '';
+    return html`<div part="base" class="bar" lang=${this.locale.lang}>
+      ${
+        name
+          ? html`<span part="name" class="name"
+              ><span class="vh">${m.signedInAs(name)}</span
+              ><span aria-hidden="true">${name}</span></span
+            >`
+          : nothing
+      }
+      <button
+        part="button sign-out"
+        class="btn quiet"
+        aria-disabled=${this.signingOut ? 'true' : 'false'}
+        @click=${this.signOut}
+      >
+        ${this.signingOut ? m.signingIn : m.signOut}
+      </button>
+    </div>`;
+  }
+}

@@ -1,0 +1,25 @@
+import { css } from 'lit';
+import { base } from '../../shared/styles.js';
+
+export const styles = [
+  base,
+  css`
+    :host {
+      display: inline-block;
+      container-type: normal;
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5em 1em;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .btn-sk {
+      width: 7rem;
+      height: 2.5rem;
+    }
+  `,
+];

@@ -1,0 +1,5 @@
+/** Dates, euros, month terms, status labels and field labels in the customer's language. */
+export * from './fields.js';
+export * from './format.js';
+export * from './status.js';
+export * from './names.js';

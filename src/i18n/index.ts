@@ -1,0 +1,54 @@
+/**
+ * Picks the customer's language and its messages. Brokers reword any text per
+ * language with `setMessages(lang, partial)` (page-wide) or an element's
+ * `messages` property (that element only, wins over `setMessages`).
+ */
+import { en } from './en.js';
+import { nl } from './nl.js';
+import type { Lang, Messages } from './messages.js';
+
+export type * from './messages.js';
+export { en, nl };
+
+const catalogues: Record<Lang, Messages> = { nl, en };
+const overrides: Record<Lang, Partial<Messages>> = { nl: {}, en: {} };
+const listeners = new Set<() => void>();
+
+/** `nl` or `en` for a language tag such as `en-GB`; undefined for others. */
+export function toLang(tag: string | null | undefined): Lang | undefined {
+  const primary = tag?.trim().slice(0, 2).toLowerCase();
+  return primary === 'nl' || primary === 'en' ? primary : undefined;
+}
+
+/** The nearest `lang` attribute at or above `el`, crossing shadow roots. */
+function inheritedLang(el: Element): Lang | undefined {
+  for (let node: Element | null = el; node;) {
+    const found = node.closest('[lang]');
+    if (found) return toLang(found.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
+/** The element's own `lang`, else `<anva-hub lang>`, else the nearest `lang`, else Dutch. */
+export function resolveLang(el: Element, configLang?: string): Lang {
+  return toLang(el.getAttribute('lang')) ?? toLang(configLang) ?? inheritedLang(el) ?? 'nl';
+}
+
+/** The catalogue for `lang` with the page-wide and then the element's own overrides. */
+export function messagesFor(lang: Lang, own?: Partial<Messages>): Messages {
+  return { ...catalogues[lang], ...overrides[lang], ...own };
+}
+
+/** Rewords messages for every widget on the page, e.g. `setMessages('nl', { signIn: 'Mijn polissen' })`. */
+export function setMessages(lang: Lang, partial: Partial<Messages>): void {
+  overrides[lang] = { ...overrides[lang], ...partial };
+  listeners.forEach((listener) => listener());
+}
+
+/** Called after `setMessages`; returns the unsubscribe function. */
+export function onMessagesChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

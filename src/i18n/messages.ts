@@ -1,0 +1,120 @@
+/** The typed message catalogue: every text a customer sees, implemented once per language. */
+import type { AnvaErrorCode } from '../core/errors.js';
+
+export type Lang = 'nl' | 'en';
+
+/** Statuses a customer recognises; anything else is shown as the Hub sends it. */
+export type StatusKey = 'active' | 'suspended' | 'paidUp' | 'ended' | 'future' | 'expired';
+
+/** Kinds of insurance that get their own icon. */
+export type BranchKind =
+  | 'car'
+  | 'home'
+  | 'contents'
+  | 'travel'
+  | 'liability'
+  | 'legal'
+  | 'health'
+  | 'life'
+  | 'accident'
+  | 'bike'
+  | 'other';
+
+/** Fields the widgets know, with a label, a place in the detail view and a format. */
+export type FieldId =
+  | 'type'
+  | 'contractNumber'
+  | 'description'
+  | 'provider'
+  | 'status'
+  | 'branch'
+  | 'product'
+  | 'package'
+  | 'dossierNumber'
+  | 'effectiveDate'
+  | 'mainRenewalDate'
+  | 'expiryDate'
+  | 'duration'
+  | 'paymentTerm'
+  | 'collectionMethod'
+  | 'premium'
+  | 'insuranceTax'
+  | 'totalPremium'
+  | 'deductible'
+  | 'insuredAmount'
+  | 'coverage'
+  | 'coverages'
+  | 'insuredObject'
+  | 'licencePlate'
+  | 'address'
+  | 'make'
+  | 'model'
+  | 'buildYear'
+  | 'street'
+  | 'houseNumber'
+  | 'houseNumberAddition'
+  | 'postalCode'
+  | 'city'
+  | 'familyComposition'
+  | 'birthDate'
+  | 'frameNumber'
+  | 'name'
+  | 'code'
+  | 'suspendedFrom'
+  | 'suspendedUntil'
+  | 'cancellationReason';
+
+export type GroupId = 'contract' | 'dates' | 'premium' | 'coverages' | 'object' | 'other';
+
+export interface Messages {
+  /** BCP 47 locale for `Intl` (dates, euros, months). */
+  locale: string;
+  signIn: string;
+  signOut: string;
+  signingIn: string;
+  /** Accessible name of the signed-in customer's name. */
+  signedInAs: (name: string) => string;
+  signedOutText: string;
+  sessionExpired: string;
+  signInFailed: string;
+  /** For the broker's web team: names the attribute to fix. */
+  configError: (detail: string) => string;
+  loading: string;
+  retry: string;
+  back: string;
+  errors: Record<AnvaErrorCode, string>;
+  yes: string;
+  no: string;
+  /** Shown for an empty value. */
+  none: string;
+  /** Payment term: 1, 3, 6, 12 months have their own word; `duration` is `Intl`'s "2 maanden". */
+  term: (months: number, duration: string) => string;
+  contractsLabel: string;
+  contractsEmpty: string;
+  contractsCount: (shown: number, total: number) => string;
+  search: string;
+  statusFilter: string;
+  allStatuses: string;
+  noMatches: string;
+  pageOf: (page: number, pages: number) => string;
+  pagination: string;
+  previous: string;
+  next: string;
+  open: (name: string) => string;
+  detailEmpty: string;
+  detailNotFound: string;
+  groups: Record<GroupId, string>;
+  fields: Record<FieldId, string>;
+  status: Record<StatusKey, string>;
+  branches: Record<BranchKind, string>;
+  /** Collection methods by their normalised code. */
+  methods: Record<string, string>;
+  details: string;
+  name: string;
+  email: string;
+  organizations: string;
+  permissions: string;
+  noneKnown: string;
+  /** Permissions in words, by normalised code (lower case, letters and digits only). */
+  permissionNames: Record<string, string>;
+}

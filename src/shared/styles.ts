@@ -1,0 +1,198 @@
+/**
+ * The look every widget shares, in one module so the bundle carries it once.
+ * Colours default to the page's text colour (mixed for borders and tints), so
+ * the widgets read well on white and on dark backgrounds alike.
+ */
+import { css } from 'lit';
+
+export const base = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    font-family: var(--anva-font-family, inherit);
+    color: var(--anva-color-text, inherit);
+    line-height: 1.5;
+    --_s: var(--anva-space, 1rem);
+    --_r: var(--anva-radius, 0.5rem);
+    --_p: var(--anva-color-primary, #0b5cad);
+    --_on-p: var(--anva-color-on-primary, #fff);
+    --_b: var(--anva-color-border, color-mix(in srgb, currentColor 25%, transparent));
+    --_d: var(--anva-color-danger, #c62828);
+    --_m: color-mix(in srgb, currentColor 78%, transparent);
+    --_t: color-mix(in srgb, currentColor 6%, transparent);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  [part~='base'] {
+    background: var(--anva-color-surface, transparent);
+    border-radius: var(--_r);
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  h3 {
+    font-size: 1em;
+  }
+  :focus-visible {
+    outline: 2px solid var(--anva-color-focus, currentColor);
+    outline-offset: 2px;
+  }
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.5rem;
+    padding: 0.4em 1.1em;
+    border: 1px solid var(--_p);
+    border-radius: var(--_r);
+    background: var(--_p);
+    color: var(--_on-p);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .btn:hover {
+    background: color-mix(in srgb, var(--_p) 85%, #000);
+  }
+  .btn.quiet {
+    border-color: var(--_b);
+    background: transparent;
+    color: inherit;
+  }
+  .btn.quiet:hover {
+    background: var(--_t);
+  }
+  .btn[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .msg {
+    display: grid;
+    gap: 0.75em;
+    justify-items: start;
+    padding: var(--_s);
+    border: 1px solid var(--_b);
+    border-radius: var(--_r);
+  }
+  [part~='error'] {
+    border-inline-start: 0.25rem solid var(--_d);
+  }
+  .sk {
+    display: block;
+    height: 1em;
+    border-radius: calc(var(--_r) / 2);
+    background: color-mix(in srgb, currentColor 12%, transparent);
+    animation: anva-pulse 1.5s ease-in-out infinite;
+  }
+  @keyframes anva-pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .sk {
+      animation: none;
+    }
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .muted,
+  dt {
+    color: var(--_m);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 0.35em 1.5em;
+    margin: 0;
+  }
+  dl > div {
+    display: contents;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  dd dl {
+    grid-template-columns: max-content 1fr;
+    gap: 0 1em;
+  }
+  ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  @container (max-width: 28rem) {
+    dl {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+    dd {
+      margin-block-end: 0.5em;
+    }
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45em;
+    padding: 0 0.65em;
+    border: 1px solid var(--_b);
+    border-radius: 1em;
+    font-size: 0.875em;
+    white-space: nowrap;
+  }
+  .badge::before {
+    content: '';
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: var(--_dot, color-mix(in srgb, currentColor 55%, transparent));
+  }
+  [data-tone='active'] {
+    --_dot: #2e9d4f;
+  }
+  [data-tone='suspended'] {
+    --_dot: #e08a00;
+  }
+  [data-tone='paidUp'],
+  [data-tone='future'] {
+    --_dot: #3a7bd5;
+  }
+  [data-tone='expired'] {
+    --_dot: var(--_d);
+  }
+  .icon {
+    display: inline-flex;
+    width: 1.5em;
+    height: 1.5em;
+    flex: none;
+  }
+  .icon svg {
+    width: 100%;
+    height: 100%;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+`;

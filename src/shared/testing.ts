@@ -1,0 +1,55 @@
+/** Helpers for the widgets' browser tests, on top of the fake Hub support. */
+import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  signInAsCustomer,
+  useFakeHub,
+  type FakeHub,
+  type FakeHubScenario,
+  type UseFakeHubOptions,
+} from '../../test/browser/support/fake-hub.js';
+import type { WidgetState } from './data-controller.js';
+
+/** A fresh fake Hub with the customer signed in for real. */
+export async function signedIn(
+  scenario: FakeHubScenario = {},
+  options: UseFakeHubOptions = {},
+): Promise<FakeHub> {
+  const hub = await useFakeHub(scenario, options);
+  await signInAsCustomer();
+  return hub;
+}
+
+/** Waits until a widget reports `state` and has rendered it. */
+export async function until(
+  el: HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> },
+  state: WidgetState,
+  timeout = 5000,
+): Promise<void> {
+  await waitUntil(() => el.state === state, `state stayed "${el.state}", not "${state}"`, {
+    timeout,
+  });
+  await el.updateComplete;
+}
+
+/** The widget's visible text, whitespace collapsed. */
+export function textOf(el: Element): string {
+  return (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** The focused element, looking inside shadow roots. */
+export function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab until `accept(focused())` holds; fails after `max` presses. */
+export async function tabTo(accept: (el: Element) => boolean, max = 30): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: 'Tab' });
+    const el = focused();
+    if (el && accept(el)) return el;
+  }
+  throw new Error('Tab never reached the element');
+}
