@@ -102,7 +102,7 @@ describe('authorization requests', () => {
   });
 
   test('the code only works with the right verifier, once', async () => {
-    const { callback, verifier } = await signIn(hub, JAN);
+    const { callback } = await signIn(hub, JAN);
     const code = callback.searchParams.get('code');
     const wrong = await exchangeCode(hub, { code, verifier: pkce().verifier });
     assert.equal(wrong.body.error, 'invalid_grant');
