@@ -37,7 +37,6 @@ const STRICT_PAGES = new Map([
   ['/hostile/csp.html', 'self'],
   ['/hostile/csp-nonce.html', 'nonce'],
   ['/snippet.html', 'self'],
-  ['/react/', 'self'],
   ['/react/index.html', 'self'],
 ]);
 
@@ -110,7 +109,8 @@ export async function startSite({
     if (pathname === '/anva-widgets.js' || pathname === '/anva-widgets.js.map') {
       return fileUnder(roots.dist, pathname);
     }
-    if (pathname === '/react') return { redirect: '/react/' };
+    // The Hub registers /react/index.html as redirect URI: the page has one address.
+    if (pathname === '/react' || pathname === '/react/') return { redirect: '/react/index.html' };
     if (pathname.startsWith('/react/')) {
       const rest = pathname.slice('/react'.length);
       return fileUnder(roots.react, rest.endsWith('/') ? `${rest}index.html` : rest);

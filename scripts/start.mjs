@@ -126,7 +126,7 @@ function printBanner({ site, hub }) {
     '',
     `  Broker website    ${site.url}/`,
     `  Snippet builder   ${site.url}/snippet.html`,
-    `  React page        ${site.url}/react/`,
+    `  React page        ${site.url}/react/index.html`,
     `  Hostile pages     ${site.url}/hostile/csp.html, csp-nonce, wordpress, twice, host-code, styles`,
     `  ANVA Hub          ${hub.issuer}   (API ${hub.apiBase})`,
     '',
@@ -135,11 +135,10 @@ function printBanner({ site, hub }) {
   const logins = hub.demoLogins ?? [];
   const width = Math.max(0, ...logins.map((login) => login.label.length));
   for (const login of logins) {
-    const how = login.password
-      ? `${login.email}  /  ${login.password}`
-      : login.activationUrl
-        ? `${login.email}  activate first: ${login.activationUrl}`
-        : login.email;
+    const how = login.activationUrl
+      ? `${login.email}  not activated yet: open ${login.activationUrl}` +
+        (login.password ? ` (or log in with temporary password ${login.password})` : '')
+      : `${login.email}  /  ${login.password ?? '(no password)'}`;
     lines.push(`    ${login.label.padEnd(width)}  ${how}`);
   }
   lines.push('', '  Ctrl-C stops everything.', '');

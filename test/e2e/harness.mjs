@@ -1,0 +1,294 @@
+/**
+ * What every end-to-end test file shares: the built bundle, a local Hub on a temporary data
+ * file, the demo site, an optional proxy in front of the Hub, one Chromium, and the watchers
+ * that fail a test on any CSP violation, console error or token leak.
+ */
+import { createServer, request as httpRequest } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { ensureBuilt } from '../../scripts/start.mjs';
+import { startHub } from '../../demo/hub/server.mjs';
+import { startSite } from '../../demo/site-server.mjs';
+
+export const CUSTOMERS = {
+  jan: { email: 'jan@voorbeeld.nl', password: 'Welkom01!' },
+  sanne: { email: 'sanne@voorbeeld.nl', password: 'Welkom02!' },
+  pieter: { email: 'pieter@voorbeeld.nl', password: 'Welkom03!' },
+  fatima: { email: 'fatima@voorbeeld.nl' },
+  kees: { email: 'kees@voorbeeld.nl', password: 'Welkom05!' },
+};
+
+/** A port nobody listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A proxy in front of the whole Hub (identity and API), so a test can take the API down or
+ * make it slow while sign-in keeps working: `mode` is `pass`, `down` or `slow`.
+ */
+async function startProxy(targetPort) {
+  const control = { mode: 'pass', delayMs: 0 };
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    const isApi = req.url.startsWith('/api/');
+    if (isApi && req.method !== 'OPTIONS' && control.mode === 'down') {
+      req.socket.destroy();
+      return;
+    }
+    const forward = () => {
+      const upstream = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: targetPort,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode, answer.rawHeaders);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    };
+    if (isApi && req.method !== 'OPTIONS' && control.mode === 'slow') {
+      const timer = setTimeout(forward, control.delayMs);
+      res.on('close', () => clearTimeout(timer));
+    } else {
+      forward();
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port,
+    control,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Builds what is stale, then starts the Hub (temporary data file) and the site on free ports.
+ * With `proxy: true` the browser reaches the Hub through a proxy the test controls.
+ */
+export async function startStack({ accessTokenTtl = 300, proxy = false } = {}) {
+  await ensureBuilt({ quiet: true });
+  const dir = await mkdtemp(join(tmpdir(), 'anva-e2e-'));
+  const [hubPort, sitePort] = [await freePort(), await freePort()];
+  const proxied = proxy ? await startProxy(hubPort) : undefined;
+  const publicPort = proxied?.port ?? hubPort;
+  const siteOrigin = `http://127.0.0.1:${sitePort}`;
+  const hub = await startHub({
+    port: hubPort,
+    host: '127.0.0.1',
+    issuer: `http://127.0.0.1:${publicPort}/identity`,
+    siteOrigin,
+    dataFile: join(dir, 'hub.json'),
+    accessTokenTtl,
+    log: () => {},
+  });
+  const site = await startSite({
+    port: sitePort,
+    publicHost: '127.0.0.1',
+    hubIssuer: hub.issuer,
+    apiBase: hub.apiBase,
+  });
+  return {
+    hub,
+    site,
+    proxy: proxied?.control,
+    dataFile: join(dir, 'hub.json'),
+    url: (path) => new URL(path, `${site.url}/`).href,
+    async close() {
+      await Promise.allSettled([site.close(), hub.close(), proxied?.close()]);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const executablePath = chromiumPath();
+  if (!executablePath)
+    throw new Error('Chromium not found: run `npm run chromium` or set CHROME_PATH.');
+  return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+}
+
+/** Registered in every page before its own scripts: reports CSP violations and anva-* events. */
+function pageProbe() {
+  const report = (kind, data) => window.__e2eReport?.(kind, data);
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) =>
+      report('csp', {
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+        source: `${event.sourceFile}:${event.lineNumber}`,
+      }),
+    true,
+  );
+  for (const type of ['anva-signed-in', 'anva-signed-out', 'anva-contract-select', 'anva-error']) {
+    window.addEventListener(
+      type,
+      (event) => report('event', { type, detail: JSON.stringify(event.detail) }),
+      true,
+    );
+  }
+}
+
+const JWT = /eyJ[\w-]{8,}\.[\w-]{8,}\./;
+
+/**
+ * A browser context that records, across all its tabs and navigations: CSP violations,
+ * console output, page errors, anva-* events, every request, and the tokens the Hub issued.
+ */
+export async function openContext(browser, stack, { allowConsole = [] } = {}) {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    viewport: { width: 1280, height: 900 },
+  });
+  const record = { csp: [], console: [], errors: [], events: [], requests: [], tokens: new Set() };
+  await context.exposeBinding('__e2eReport', (_source, kind, data) => {
+    if (kind === 'csp') record.csp.push(data);
+    if (kind === 'event') record.events.push(data);
+  });
+  await context.addInitScript(pageProbe);
+  const watch = (page) => {
+    page.on('console', (message) =>
+      record.console.push({ type: message.type(), text: message.text(), url: page.url() }),
+    );
+    page.on('pageerror', (error) => record.errors.push(String(error)));
+    page.on('request', (request) =>
+      record.requests.push({ method: request.method(), url: request.url() }),
+    );
+    page.on('response', async (response) => {
+      if (
+        response.request().method() !== 'POST' ||
+        !/\/token$/.test(new URL(response.url()).pathname)
+      )
+        return;
+      const body = await response.json().catch(() => ({}));
+      for (const key of ['access_token', 'refresh_token', 'id_token']) {
+        if (typeof body[key] === 'string') record.tokens.add(body[key]);
+      }
+    });
+  };
+  context.on('page', watch);
+
+  const isAllowed = (entry) => allowConsole.some((pattern) => pattern.test(entry.text));
+  return {
+    context,
+    record,
+    async newPage() {
+      return context.newPage();
+    },
+    /** Requests to `apiBase`, counted per path (GET only: CORS preflights are not the widgets' doing). */
+    apiCounts(apiBase, since = 0) {
+      const counts = {};
+      for (const { method, url } of record.requests.slice(since)) {
+        if (method !== 'GET' || !url.startsWith(`${apiBase}/`)) continue;
+        const path = url.slice(apiBase.length).split('?')[0];
+        counts[path] = (counts[path] ?? 0) + 1;
+      }
+      return counts;
+    },
+    /** Fails on CSP violations, console errors, page errors, and tokens outside sessionStorage. */
+    async assertClean(page) {
+      assert.deepEqual(record.csp, [], 'CSP violations');
+      const consoleErrors = record.console.filter(
+        (entry) => entry.type === 'error' && !isAllowed(entry),
+      );
+      assert.deepEqual(consoleErrors, [], 'console errors');
+      assert.deepEqual(record.errors, [], 'uncaught page errors');
+      const tokens = [...record.tokens];
+      for (const entry of record.console) {
+        assert.ok(
+          !JWT.test(entry.text) && !tokens.some((t) => entry.text.includes(t)),
+          `token in console: ${entry.text}`,
+        );
+      }
+      for (const event of record.events) {
+        assert.ok(
+          !JWT.test(event.detail) && !tokens.some((t) => event.detail.includes(t)),
+          `token in ${event.type}`,
+        );
+      }
+      if (page && !page.isClosed() && page.url().startsWith('http')) {
+        const local = await page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+        assert.ok(
+          !JWT.test(local) && !tokens.some((t) => local.includes(t)),
+          'token in localStorage',
+        );
+      }
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The widget's state attribute, once it has the wanted value. */
+export async function waitForState(page, selector, state, timeout = 15_000) {
+  await page.locator(`${selector}[state="${state}"]`).first().waitFor({ timeout });
+}
+
+/**
+ * Signs in from a demo page: *Inloggen* in the widget, the Hub's login form, consent when
+ * asked; resolves once the customer is back on the site. Returns whether consent was asked.
+ */
+export async function signIn(page, stack, { email, password }, { expectConsent } = {}) {
+  await page
+    .locator('anva-login')
+    .first()
+    .getByRole('button', { name: /inloggen/i })
+    .click();
+  const hubOrigin = new URL(stack.hub.issuer).origin;
+  await page.waitForURL((url) => url.origin === hubOrigin);
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/^wachtwoord/i).fill(password);
+  await page.getByRole('button', { name: /inloggen/i }).click();
+  const siteOrigin = new URL(stack.site.url).origin;
+  const consent = page.getByRole('button', { name: 'Toestaan' });
+  const outcome = await Promise.race([
+    page.waitForURL((url) => url.origin === siteOrigin, { timeout: 15_000 }).then(() => 'site'),
+    consent.waitFor({ timeout: 15_000 }).then(() => 'consent'),
+  ]);
+  if (outcome === 'consent') {
+    await consent.click();
+    await page.waitForURL((url) => url.origin === siteOrigin);
+  }
+  if (expectConsent !== undefined)
+    assert.equal(outcome === 'consent', expectConsent, 'consent asked');
+  await page
+    .locator('anva-login')
+    .first()
+    .getByRole('button', { name: /uitloggen/i })
+    .waitFor();
+  return outcome === 'consent';
+}
+
+/** The `anva-*` events seen since index `since`, parsed. */
+export function eventsSince(record, since = 0) {
+  return record.events
+    .slice(since)
+    .map(({ type, detail }) => ({ type, detail: JSON.parse(detail ?? 'null') }));
+}

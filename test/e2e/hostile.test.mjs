@@ -1,0 +1,198 @@
+/**
+ * The widgets on hostile host pages: strict CSP with Trusted Types (and a nonce variant),
+ * WordPress-mangled markup, the script twice, a page that uses `?code=&state=` itself, a
+ * hostile global stylesheet, a React 19 app, and the snippet builder.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import {
+  launchBrowser,
+  openContext,
+  signIn,
+  startStack,
+  waitForState,
+  CUSTOMERS,
+} from './harness.mjs';
+
+let stack;
+let browser;
+let ctx;
+let page;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  ctx = await openContext(browser, stack);
+  page = await ctx.newPage();
+  await page.goto(stack.url('/index.html'));
+  await signIn(page, stack, CUSTOMERS.jan);
+});
+
+after(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+test('strict CSP with Trusted Types: no violation, every widget works', async () => {
+  const response = await page.goto(stack.url('/hostile/csp.html'));
+  const csp = response.headers()['content-security-policy'];
+  assert.match(csp, /script-src 'self'/);
+  assert.match(csp, /require-trusted-types-for 'script'/);
+  await waitForState(page, 'anva-contracts', 'ready');
+  await waitForState(page, 'anva-account', 'ready');
+  await ctx.assertClean(page);
+});
+
+test('CSP with a per-request nonce and strict-dynamic', async () => {
+  const first = await page.goto(stack.url('/hostile/csp-nonce.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  const nonce = /'nonce-([^']+)'/.exec(first.headers()['content-security-policy'])?.[1];
+  assert.ok(nonce, 'the page is served with a nonce');
+  const again = await fetch(stack.url('/hostile/csp-nonce.html'));
+  assert.ok(
+    !again.headers.get('content-security-policy').includes(nonce),
+    'a new nonce per request',
+  );
+  await ctx.assertClean(page);
+});
+
+test('WordPress-mangled markup and data-anva blocks', async () => {
+  const since = ctx.record.requests.length;
+  await page.goto(stack.url('/hostile/wordpress.html'));
+  const contracts = page.locator('anva-contracts, [data-anva="contracts"]');
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('anva-contracts[state="ready"]').length >= 2 &&
+      document.querySelector('anva-account')?.getAttribute('state') === 'ready',
+  );
+  assert.ok((await contracts.count()) >= 2, 'the data-anva block became a widget');
+  await page.waitForLoadState('networkidle');
+  const counts = ctx.apiCounts(stack.hub.apiBase, since);
+  console.log(`requests per endpoint on hostile/wordpress.html: ${JSON.stringify(counts)}`);
+  for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
+  await ctx.assertClean(page);
+});
+
+test('the script included twice and after the tags', async () => {
+  await page.goto(stack.url('/hostile/twice.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  const scripts = await page.locator('script[src="/anva-widgets.js"]').count();
+  assert.equal(scripts, 2);
+  await ctx.assertClean(page);
+});
+
+test("the host page's own ?code=&state= is left alone", async () => {
+  const path = '/hostile/host-code.html?code=abc&state=xyz';
+  await page.goto(stack.url(path));
+  await waitForState(page, 'anva-contracts', 'ready');
+  await page.getByText('Uw actiecode: ABC').waitFor();
+  assert.equal(
+    new URL(page.url()).search,
+    '?code=abc&state=xyz',
+    'the address bar keeps its query',
+  );
+  assert.ok(!ctx.record.events.some((e) => e.type === 'anva-error'), 'no anva-error');
+
+  const anonymous = await openContext(browser, stack);
+  const fresh = await anonymous.newPage();
+  await fresh.goto(stack.url(path));
+  await waitForState(fresh, 'anva-contracts', 'signed-out');
+  assert.equal(new URL(fresh.url()).search, '?code=abc&state=xyz');
+  assert.ok(
+    !anonymous.record.events.some((e) => e.type === 'anva-error'),
+    'no anva-error when signed out',
+  );
+  await anonymous.assertClean(fresh);
+  await anonymous.close();
+  await ctx.assertClean(page);
+});
+
+/** Geometry and typography the widget keeps whatever the page's CSS does. */
+async function lookOf(target) {
+  return target.locator('anva-contracts').evaluate((host) => {
+    const table = host.shadowRoot.querySelector('table, [role="table"], [part~="table"]');
+    const cell = host.shadowRoot.querySelector('td, [role="cell"], [part~="cell"]');
+    const style = cell && getComputedStyle(cell);
+    return {
+      tableWidth: table?.getBoundingClientRect().width ?? 0,
+      textTransform: style?.textTransform,
+      whiteSpace: style?.whiteSpace,
+      textAlign: style?.textAlign,
+    };
+  });
+}
+
+test('a hostile global stylesheet does not break the widgets', async () => {
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  const normal = await lookOf(page);
+  await page.goto(stack.url('/hostile/styles.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  await waitForState(page, 'anva-account', 'ready');
+  const hostile = await lookOf(page);
+  console.log(`contracts table on a normal / hostile page: ${JSON.stringify({ normal, hostile })}`);
+  assert.ok(hostile.tableWidth >= normal.tableWidth * 0.8, 'the table keeps its width');
+  assert.equal(hostile.textTransform, normal.textTransform, 'text-transform does not leak in');
+  assert.equal(hostile.whiteSpace, normal.whiteSpace, 'white-space does not leak in');
+  assert.equal(hostile.textAlign, normal.textAlign, 'text-align does not leak in');
+  await ctx.assertClean(page);
+});
+
+test('React 19 page: JSX props and events', async () => {
+  await page.goto(stack.url('/react/index.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  await page.getByRole('heading', { name: /^Welkom, / }).waitFor();
+  const before = page.url();
+  await page.locator('anva-contracts').getByRole('row').nth(1).click();
+  await waitForState(page, 'anva-contract-detail', 'ready');
+  assert.equal(page.url(), before, 'the React handler cancelled the navigation');
+  await ctx.assertClean(page);
+});
+
+test('snippet builder: live preview and the exact embed code', async () => {
+  await page.goto(stack.url('/snippet.html'));
+  const preview = page.locator('#preview');
+  await waitForState(preview, 'anva-contracts', 'ready');
+  const bundle = await readFile(new URL('../../dist/anva-widgets.js', import.meta.url));
+  const sri = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+  const code = page.locator('#code-html');
+  await page.waitForFunction(
+    (hash) => document.getElementById('code-html').textContent.includes(hash),
+    sri,
+  );
+
+  await page.getByLabel('Mijn gegevens (anva-account)').check();
+  await waitForState(preview, 'anva-account', 'ready');
+  await page.getByLabel('Engels').check();
+  await preview
+    .locator('anva-login')
+    .getByRole('button', { name: /sign out/i })
+    .waitFor();
+  const html = await code.textContent();
+  assert.match(
+    html,
+    new RegExp(
+      `<script type="module" src="[^"]+/anva-widgets\\.js" integrity="${sri.replace(/[+/]/g, '\\$&')}"`,
+    ),
+  );
+  assert.match(
+    html,
+    /<anva-hub authority="[^"]+" client-id="broker-website" api-base="[^"]+" lang="en"><\/anva-hub>/,
+  );
+  assert.match(
+    html,
+    /<anva-contracts detail-href="\/polis\.html\?contract=\{id\}"><\/anva-contracts>/,
+  );
+  assert.match(html, /<anva-account><\/anva-account>/);
+
+  await page.getByLabel(/^WordPress/).check();
+  const wordpress = await code.textContent();
+  assert.match(
+    wordpress,
+    /<div data-anva="contracts" data-detail-href="\/polis\.html\?contract=\{id\}"><\/div>/,
+  );
+  assert.doesNotMatch(wordpress, /<anva-contracts/);
+  await ctx.assertClean(page);
+});

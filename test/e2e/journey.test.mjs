@@ -1,0 +1,235 @@
+/**
+ * The customer journey on the demo broker website, in Chromium against the local Hub:
+ * activation, login, consent, every widget, logout; and the customers with unusual dossiers.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import {
+  CUSTOMERS,
+  eventsSince,
+  launchBrowser,
+  openContext,
+  signIn,
+  startStack,
+  waitForState,
+} from './harness.mjs';
+
+let stack;
+let browser;
+let seed;
+
+before(async () => {
+  [stack, browser, seed] = await Promise.all([
+    startStack(),
+    launchBrowser(),
+    readFile(new URL('../../demo/hub/seed.json', import.meta.url), 'utf8').then(JSON.parse),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const FATIMA_PASSWORD = 'Nieuw-Wachtwoord-2026';
+
+function contractNumbers(dossierNumber, organizationId) {
+  return seed.contracts
+    .filter((c) => c.dossierNumber === dossierNumber && c.organizationId === organizationId)
+    .map((c) => c.metadata.contractNumber);
+}
+
+/** Clicks *Uitloggen*, confirms on the Hub when it asks, and waits until back on the site. */
+async function signOut(page) {
+  const siteOrigin = new URL(stack.site.url).origin;
+  const hubOrigin = new URL(stack.hub.issuer).origin;
+  await page
+    .locator('anva-login')
+    .first()
+    .getByRole('button', { name: /uitloggen/i })
+    .click();
+  await page.waitForURL((url) => url.origin === hubOrigin);
+  const confirm = page.getByRole('button', { name: 'Ja, uitloggen' });
+  const outcome = await Promise.race([
+    confirm.waitFor({ timeout: 15_000 }).then(() => 'confirm'),
+    page.waitForURL((url) => url.origin === siteOrigin, { timeout: 15_000 }).then(() => 'site'),
+  ]);
+  if (outcome === 'confirm') {
+    await confirm.click();
+    await page.waitForURL((url) => url.origin === siteOrigin);
+  }
+  await page
+    .locator('anva-login')
+    .first()
+    .getByRole('button', { name: /inloggen/i })
+    .waitFor();
+}
+
+test('first activation, login with consent, contracts, detail, account, logout', async () => {
+  const fatima = stack.hub.demoLogins.find((login) => login.email === CUSTOMERS.fatima.email);
+  assert.ok(fatima?.activationUrl, 'the Hub prints an activation link for the invited customer');
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+
+  await page.goto(fatima.activationUrl);
+  await page.getByLabel('Nieuw wachtwoord').fill(FATIMA_PASSWORD);
+  await page.getByLabel('Herhaal wachtwoord').fill(FATIMA_PASSWORD);
+  await page.getByRole('button', { name: 'Wachtwoord resetten' }).click();
+  await page.getByText('Uw account is geactiveerd').waitFor();
+
+  await page.goto(stack.url('/index.html'));
+  await waitForState(page, 'anva-login', 'signed-out').catch(() => {});
+  const mark = ctx.record.events.length;
+  await signIn(
+    page,
+    stack,
+    { email: fatima.email, password: FATIMA_PASSWORD },
+    { expectConsent: true },
+  );
+  assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
+  const signedIn = eventsSince(ctx.record, mark).find((e) => e.type === 'anva-signed-in');
+  assert.ok(signedIn?.detail.profile, 'anva-signed-in carries the profile');
+  await ctx.assertClean(page);
+
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  const [number] = contractNumbers('100512', 1201);
+  await page.locator('anva-contracts').getByText(number).first().waitFor();
+  await ctx.assertClean(page);
+
+  await page.locator('anva-contracts').getByText(number).first().click();
+  await page.waitForURL(/\/polis\.html\?contract=/);
+  await waitForState(page, 'anva-contract-detail', 'ready');
+  await page.locator('anva-contract-detail').getByText(number).first().waitFor();
+  await ctx.assertClean(page);
+
+  await page.goto(stack.url('/mijn-gegevens.html'));
+  await waitForState(page, 'anva-account', 'ready');
+  await page.locator('anva-account').getByText(fatima.email).first().waitFor();
+  await ctx.assertClean(page);
+
+  const beforeLogout = ctx.record.events.length;
+  await signOut(page);
+  await waitForState(page, 'anva-account', 'signed-out');
+  const stored = await page.evaluate(() => JSON.stringify({ ...window.sessionStorage }));
+  assert.ok(![...ctx.record.tokens].some((t) => stored.includes(t)), 'no token left after logout');
+  const signedOut = eventsSince(ctx.record, beforeLogout).filter(
+    (e) => e.type === 'anva-signed-out',
+  );
+  assert.ok(signedOut.every((e) => e.detail.reason === 'user'));
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('second login of the same customer asks no consent', async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'signed-out');
+  await signIn(
+    page,
+    stack,
+    { email: CUSTOMERS.fatima.email, password: FATIMA_PASSWORD },
+    { expectConsent: false },
+  );
+  await waitForState(page, 'anva-contracts', 'ready');
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('contracts page: one request per endpoint, every known status shown', async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/index.html'));
+  await signIn(page, stack, CUSTOMERS.jan, { expectConsent: true });
+  const since = ctx.record.requests.length;
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  await page.waitForLoadState('networkidle');
+  const counts = ctx.apiCounts(stack.hub.apiBase, since);
+  console.log(`requests per endpoint on mijn-verzekeringen.html: ${JSON.stringify(counts)}`);
+  assert.ok(counts['/contract/contracts/mycontracts'] === 1, 'contracts fetched once');
+  for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
+  for (const number of contractNumbers('100234', 1201)) {
+    await page.locator('anva-contracts').getByText(number).first().waitFor();
+  }
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('a customer with dossiers at two organisations sees one on a page configured for one', async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/two-orgs.html'));
+  await signIn(page, stack, CUSTOMERS.sanne);
+  await waitForState(page, 'anva-contracts', 'ready');
+  const contracts = page.locator('anva-contracts');
+  for (const number of contractNumbers('100871', 1201)) {
+    await contracts.getByText(number).first().waitFor();
+  }
+  for (const number of contractNumbers('5530', 'org-hoekstra')) {
+    assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
+  }
+  await ctx.assertClean(page);
+
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'ready');
+  for (const number of contractNumbers('5530', 'org-hoekstra')) {
+    await page.locator('anva-contracts').getByText(number).first().waitFor();
+  }
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('a customer without contracts sees the empty state', async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await signIn(page, stack, CUSTOMERS.pieter);
+  await waitForState(page, 'anva-contracts', 'empty');
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('a customer with 1 000 contracts: the list is ready quickly and searchable', async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/index.html'));
+  await signIn(page, stack, CUSTOMERS.kees);
+  const started = Date.now();
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'ready', 20_000);
+  const readyMs = Date.now() - started;
+  console.log(`1 000 contracts: ready ${readyMs} ms after navigation`);
+  assert.ok(readyMs < 5_000, `ready within 5 s (${readyMs} ms)`);
+  const rows = await page.locator('anva-contracts').getByRole('row').count();
+  assert.ok(rows > 1 && rows <= 101, `a page of rows is rendered, not all 1 000 (${rows})`);
+  const contracts = page.locator('anva-contracts');
+  const search = contracts.getByRole('searchbox');
+  await search.fill('zzz-no-such-contract');
+  await contracts.getByText('Geen verzekeringen gevonden met deze zoekopdracht.').waitFor();
+  await search.fill('');
+  await contracts.getByRole('row').nth(2).waitFor();
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('two tabs share the session; logging out in one signs out the other', async () => {
+  const ctx = await openContext(browser, stack);
+  const first = await ctx.newPage();
+  await first.goto(stack.url('/mijn-verzekeringen.html'));
+  await signIn(first, stack, CUSTOMERS.jan);
+  await waitForState(first, 'anva-contracts', 'ready');
+
+  const second = await ctx.newPage();
+  await second.goto(stack.url('/mijn-gegevens.html'));
+  await waitForState(second, 'anva-account', 'ready');
+  await ctx.assertClean(second);
+
+  await signOut(first);
+  await waitForState(second, 'anva-account', 'signed-out');
+  await ctx.assertClean(first);
+  await ctx.assertClean(second);
+  await ctx.close();
+});
