@@ -96,6 +96,11 @@ function discover(authority: string): Promise<Discovery> {
   return pending;
 }
 
+/** A new page load (tests) reads discovery again. */
+export function forgetDiscovery(): void {
+  discoveries.clear();
+}
+
 interface SignInData {
   returnTo?: string;
   nonce?: string;

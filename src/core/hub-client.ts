@@ -28,6 +28,7 @@ export interface ClientOptions {
 const MAX_RETRIES = 2;
 
 interface Flight {
+  key: string;
   promise: Promise<unknown>;
   controller: AbortController;
   callers: number;
@@ -185,6 +186,7 @@ export class Client implements HubClient {
     if (!flight) {
       const controller = new AbortController();
       const created: Flight = {
+        key,
         controller,
         callers: 0,
         promise: this.withRetries(name, key, path, controller.signal).then((items) => {
@@ -209,7 +211,10 @@ export class Client implements HubClient {
     if (!signal) return flight.promise;
     const leave = () => {
       flight.callers -= 1;
-      if (flight.callers === 0) flight.controller.abort(signal.reason);
+      if (flight.callers > 0) return;
+      flight.controller.abort(signal.reason);
+      // Later callers start afresh instead of joining an aborted request.
+      if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
     };
     if (signal.aborted) {
       leave();

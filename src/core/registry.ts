@@ -3,7 +3,7 @@
  * client and one contract selection per page, however many widgets (and
  * however many copies of the script) there are.
  */
-import { OidcSession, SharedSession } from './auth.js';
+import { OidcSession, SharedSession, forgetDiscovery } from './auth.js';
 import type { AuthOptions } from './auth.js';
 import { parseSettings, sameConfig, sameSession } from './config.js';
 import type { AnvaSettings } from './config.js';
@@ -193,6 +193,7 @@ export function configureFrom(element: Element, settings: AnvaSettings): void {
 export function replaceRuntime(options: Partial<RuntimeOptions> = {}): AnvaRuntime {
   const scope = globalThis as { [RUNTIME_KEY]?: Runtime };
   scope[RUNTIME_KEY]?.dispose();
+  forgetDiscovery();
   scope[RUNTIME_KEY] = new Runtime(options);
   return scope[RUNTIME_KEY];
 }

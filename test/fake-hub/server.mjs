@@ -23,7 +23,7 @@ function defaultScenario() {
     accessTokenTtl: 300,
     /** Overrides of ID token claims, to make the client reject it (`iss`, `aud`, `exp`, `nonce`). */
     idToken: {},
-    /** `{ error: 'access_denied' }` makes authorize answer with an error. */
+    /** `{ error: 'access_denied' }` makes authorize answer with an error; `delayMs` keeps the login page busy. */
     authorize: {},
     /** Delay of the token endpoint's refresh answers (to make renewals overlap). */
     refreshDelayMs: 0,
@@ -170,6 +170,9 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
     response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
     response.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     response.setHeader('Access-Control-Expose-Headers', 'WWW-Authenticate');
+    // No keep-alive: Chromium silently repeats a request once when a reused
+    // connection drops, which would blur the client's own retry count.
+    response.setHeader('Connection', 'close');
   }
 
   function json(response, status, body, headers = {}) {
@@ -258,8 +261,9 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
     return tokenError(response, 'unsupported_grant_type', String(grantType));
   }
 
-  function authorize(url, response) {
+  async function authorize(url, response) {
     world.counters.authorize += 1;
+    if (world.scenario.authorize?.delayMs) await sleep(world.scenario.authorize.delayMs);
     const params = url.searchParams;
     const redirectUri = params.get('redirect_uri');
     if (params.get('client_id') !== CLIENT_ID || !redirectUri) {

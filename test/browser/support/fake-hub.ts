@@ -41,7 +41,7 @@ export interface FakeHubScenario {
   accessTokenTtl?: number;
   /** ID token claim overrides, to provoke `auth` errors. */
   idToken?: { iss?: string; aud?: string; expOffset?: number; nonce?: string };
-  authorize?: { error?: string };
+  authorize?: { error?: string; delayMs?: number };
   refreshDelayMs?: number;
   revoked?: boolean;
   endpoints?: Partial<Record<EndpointName, EndpointBehaviour>>;

@@ -1,0 +1,312 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { anva, restartSession } from '../../../src/core/registry.js';
+import {
+  followHubRedirect,
+  returnFromHub,
+  signInAsCustomer,
+  useFakeHub,
+  waitForSession,
+  waitForStatus,
+} from '../support/fake-hub.js';
+import type { FakeHub } from '../support/fake-hub.js';
+
+const start = location.href;
+
+interface Recorded {
+  events: { type: string; detail: unknown }[];
+  console: string[];
+  stop(): void;
+}
+
+/** Records every anva-* event and all console output. */
+function record(): Recorded {
+  const events: Recorded['events'] = [];
+  const lines: string[] = [];
+  const types = [
+    'anva-signed-in',
+    'anva-signed-out',
+    'anva-error',
+    'anva-contract-select',
+  ] as const;
+  const listener = (event: Event) =>
+    events.push({ type: event.type, detail: (event as CustomEvent).detail });
+  for (const type of types) document.addEventListener(type, listener);
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const originals = methods.map((method) => console[method]);
+  for (const method of methods) {
+    console[method] = (...args: unknown[]) => {
+      lines.push(
+        args
+          .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
+          .join(' '),
+      );
+    };
+  }
+  return {
+    events,
+    console: lines,
+    stop: () => {
+      for (const type of types) document.removeEventListener(type, listener);
+      methods.forEach((method, index) => {
+        console[method] = originals[index] as (typeof console)[typeof method];
+      });
+    },
+  };
+}
+
+/** Starts a sign-in and returns the Hub's answer (the callback URL), without returning yet. */
+async function hubAnswer(hub: FakeHub): Promise<string> {
+  await waitForSession();
+  const before = hub.navigations.length;
+  await anva().session.signIn();
+  const authorize = hub.navigations[before];
+  if (!authorize) throw new Error('no navigation to the Hub');
+  return followHubRedirect(authorize);
+}
+
+function everyStoredValue(storage: Storage): string {
+  return Object.keys(storage)
+    .map((key) => `${key}=${storage.getItem(key) ?? ''}`)
+    .join('\n');
+}
+
+describe('auth session', () => {
+  afterEach(() => history.replaceState(history.state, '', start));
+
+  it('signs in with code + PKCE, cleans the address bar and returns to where the customer was', async () => {
+    const hub = await useFakeHub();
+    history.replaceState(history.state, '', `${start}#polis-9001`);
+    const answer = await hubAnswer(hub);
+    const url = new URL(hub.navigations[0] ?? '');
+    expect(url.origin + url.pathname).to.equal(`${hub.authority}/connect/authorize`);
+    expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
+    expect(url.searchParams.get('nonce')).to.be.a('string');
+    const signedIn = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('anva-signed-in', resolve as EventListener, { once: true }),
+    );
+    const state = await returnFromHub(answer);
+    expect(state.status).to.equal('signed-in');
+    expect(state.profile).to.deep.equal({ name: 'Anna de Vries', email: 'anna@example.nl' });
+    expect((await signedIn).detail).to.deep.equal({
+      profile: { name: 'Anna de Vries', email: 'anna@example.nl' },
+    });
+    expect(location.href).to.equal(`${start}#polis-9001`);
+    expect((await hub.state()).counters.tokenByCode).to.equal(1);
+  });
+
+  it('exchanges a code once: a reload or the back button onto the callback does nothing', async () => {
+    const hub = await useFakeHub();
+    const answer = await hubAnswer(hub);
+    await returnFromHub(answer);
+    const again = await returnFromHub(answer);
+    expect(again.status).to.equal('signed-in');
+    expect(location.search).not.to.contain('code=');
+    expect(location.search).not.to.contain('state=');
+    expect((await hub.state()).counters.tokenByCode).to.equal(1);
+  });
+
+  it('rejects a forged callback during a sign-in and cleans the address bar', async () => {
+    const hub = await useFakeHub();
+    const answer = new URL(await hubAnswer(hub));
+    answer.searchParams.set('state', 'forged-state');
+    const recorded = record();
+    const state = await returnFromHub(answer.href);
+    recorded.stop();
+    expect(state.status).to.equal('signed-out');
+    expect(state.error?.code).to.equal('auth');
+    expect(recorded.events.map((event) => event.type)).to.deep.equal(['anva-error']);
+    expect(location.search).not.to.contain('code=');
+    expect(location.search).not.to.contain('state=');
+    expect((await hub.state()).counters.tokenByCode).to.equal(0);
+  });
+
+  it('rejects a forged code with a real state', async () => {
+    const hub = await useFakeHub();
+    const answer = new URL(await hubAnswer(hub));
+    answer.searchParams.set('code', 'forged-code');
+    const recorded = record();
+    const state = await returnFromHub(answer.href);
+    recorded.stop();
+    expect(state.status).to.equal('signed-out');
+    expect(state.error?.code).to.equal('auth');
+    expect(location.search).not.to.contain('code=');
+    expect((await hub.state()).counters.tokenErrors).to.deep.equal({ invalid_grant: 1 });
+  });
+
+  it("leaves a host page's own ?code= alone", async () => {
+    const hub = await useFakeHub();
+    await waitForStatus('signed-out');
+    const own = `${start}${start.includes('?') ? '&' : '?'}code=host-code&state=host-state`;
+    history.replaceState(history.state, '', own);
+    restartSession();
+    const state = await waitForSession();
+    expect(state.status).to.equal('signed-out');
+    expect(state.error).to.equal(undefined);
+    expect(location.href).to.equal(own);
+    expect((await hub.state()).counters.tokenByCode).to.equal(0);
+  });
+
+  it('turns a refused consent into a retryable auth error', async () => {
+    const hub = await useFakeHub({ authorize: { error: 'access_denied' } });
+    const recorded = record();
+    const state = await returnFromHub(await hubAnswer(hub));
+    recorded.stop();
+    expect(state.status).to.equal('signed-out');
+    expect(state.error).to.include({ code: 'auth', retryable: true });
+    expect(location.search).not.to.contain('error=');
+  });
+
+  for (const [claim, idToken] of [
+    ['issuer', { iss: 'https://someone-else.example' }],
+    ['audience', { aud: 'another-client' }],
+    ['expiry', { expOffset: -3600 }],
+    ['nonce', { nonce: 'not-the-nonce' }],
+  ] as const) {
+    it(`rejects an ID token with the wrong ${claim}`, async () => {
+      const hub = await useFakeHub({ idToken });
+      const recorded = record();
+      const state = await returnFromHub(await hubAnswer(hub));
+      recorded.stop();
+      expect(state.status).to.equal('signed-out');
+      expect(state.error?.code).to.equal('auth');
+      expect(recorded.events.at(-1)).to.deep.include({ type: 'anva-error' });
+      expect(everyStoredValue(sessionStorage)).not.to.contain('access_token');
+    });
+  }
+
+  it('keeps tokens out of localStorage, events and the console', async () => {
+    localStorage.clear();
+    const recorded = record();
+    const hub = await useFakeHub({
+      endpoints: { permissions: { status: 500 }, organizations: { html: true } },
+    });
+    await signInAsCustomer();
+    await anva().client.account();
+    await anva()
+      .client.permissions()
+      .catch(() => undefined);
+    await anva()
+      .client.organizations()
+      .catch(() => undefined);
+    await hub.expireAccessTokens();
+    await anva().client.contracts();
+    await anva().session.signOut('user');
+    recorded.stop();
+    const { issued, counters } = await hub.state();
+    expect(counters.tokenByRefresh).to.equal(1);
+    const tokens = [...issued.access, ...issued.refresh, ...issued.id];
+    expect(tokens.length).to.be.greaterThan(3);
+    const places = {
+      localStorage: everyStoredValue(localStorage),
+      events: JSON.stringify(recorded.events),
+      console: recorded.console.join('\n'),
+    };
+    for (const [place, text] of Object.entries(places)) {
+      for (const token of tokens)
+        expect(text.includes(token), `a token in ${place}`).to.equal(false);
+    }
+    expect(recorded.events.map((event) => event.type)).to.include.members([
+      'anva-signed-in',
+      'anva-signed-out',
+    ]);
+  });
+
+  it('keeps tokens in sessionStorage by default and in memory with storage="memory"', async () => {
+    let hub = await useFakeHub();
+    await signInAsCustomer();
+    const token = (await hub.state()).issued.access[0] ?? 'missing';
+    expect(everyStoredValue(sessionStorage)).to.contain(token);
+
+    hub = await useFakeHub({}, { settings: { storage: 'memory' } });
+    await signInAsCustomer();
+    const memoryToken = (await hub.state()).issued.access[0] ?? 'missing';
+    expect(everyStoredValue(sessionStorage)).not.to.contain(memoryToken);
+    expect(everyStoredValue(localStorage)).not.to.contain(memoryToken);
+    expect((await anva().client.account()).id).to.equal('501');
+  });
+
+  it('restores the session on the next page load without the Hub', async () => {
+    const hub = await useFakeHub();
+    await signInAsCustomer();
+    restartSession();
+    const state = await waitForSession();
+    expect(state.status).to.equal('signed-in');
+    const { counters } = await hub.state();
+    expect(counters.tokenByCode).to.equal(1);
+    expect(counters.tokenByRefresh).to.equal(0);
+  });
+
+  it('signs out: revokes the refresh token, clears storage, logs out at the Hub', async () => {
+    const hub = await useFakeHub();
+    await signInAsCustomer();
+    const signedOut = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
+    );
+    await anva().session.signOut();
+    expect((await signedOut).detail).to.deep.equal({ reason: 'user' });
+    expect(anva().session.state).to.deep.include({ status: 'signed-out', signedOutReason: 'user' });
+    const { counters, issued } = await hub.state();
+    expect(counters.revocations).to.equal(1);
+    expect(everyStoredValue(sessionStorage)).not.to.contain(issued.access[0] ?? 'missing');
+    const logout = new URL(hub.navigations.at(-1) ?? '');
+    expect(logout.origin + logout.pathname).to.equal(`${hub.authority}/connect/endsession`);
+    expect(logout.searchParams.get('id_token_hint')).to.equal(issued.id[0]);
+    expect(logout.searchParams.get('post_logout_redirect_uri')).to.equal(
+      location.origin + location.pathname,
+    );
+  });
+
+  it('renews with the refresh token before the access token expires', async () => {
+    const hub = await useFakeHub({ accessTokenTtl: 3 }, { runtime: { renewBeforeSeconds: 2 } });
+    await signInAsCustomer();
+    await waitUntil(async () => (await hub.state()).counters.tokenByRefresh >= 1, 'no renewal', {
+      timeout: 4000,
+    });
+    expect(anva().session.state.status).to.equal('signed-in');
+    expect((await hub.state()).counters.refreshReuse).to.equal(0);
+  });
+
+  it('signs out as expired when renewal is refused', async () => {
+    const hub = await useFakeHub();
+    await signInAsCustomer();
+    const signedOut = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
+    );
+    // Spend the refresh token elsewhere (a stolen copy): the Hub revokes the rotated family.
+    const { issued } = await hub.state();
+    await fetch(`${hub.authority}/connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: hub.clientId,
+        refresh_token: issued.refresh[0] ?? '',
+      }),
+    });
+    const session = anva().session as unknown as { active: { renew(): Promise<boolean> } };
+    expect(await session.active.renew()).to.equal(false);
+    expect((await signedOut).detail).to.deep.equal({ reason: 'expired' });
+  });
+
+  it('signs in with a popup and notices when the customer closes it', async () => {
+    const hub = await useFakeHub({}, { settings: { loginMode: 'popup' } });
+    await waitForStatus('signed-out');
+    const signIn = anva().session.signIn();
+    await waitUntil(() => anva().session.state.status === 'signing-in');
+    await signIn;
+    expect(anva().session.state.status).to.equal('signed-in');
+    expect(hub.navigations).to.deep.equal([]);
+
+    await anva().session.signOut('expired');
+    await hub.scenario({ authorize: { delayMs: 3000 } });
+    const closing = anva().session.signIn();
+    await waitUntil(
+      async () => (await hub.state()).counters.authorize === 2,
+      'the popup did not open',
+    );
+    // The same name reaches the library's popup (an empty URL does not navigate it).
+    window.open('', 'anva-widgets-signin')?.close();
+    await closing;
+    expect(anva().session.state.status).to.equal('signed-out');
+    expect(anva().session.state.error).to.equal(undefined);
+  });
+});

@@ -1,0 +1,250 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/components/hub/hub.js';
+import { parseSettings } from '../../../src/core/config.js';
+import { AnvaError } from '../../../src/core/errors.js';
+import { anva, configure, replaceRuntime } from '../../../src/core/registry.js';
+import type { AnvaHubElement } from '../../../src/components/hub/hub.component.js';
+import {
+  callbackPage,
+  fakeHubInfo,
+  signInAsCustomer,
+  useFakeHub,
+  waitForStatus,
+} from '../support/fake-hub.js';
+
+const valid = {
+  authority: 'https://login.example-hub.nl/identity',
+  clientId: 'broker-website',
+  apiBase: 'https://api.example-hub.nl/',
+};
+
+function configError(settings: Parameters<typeof parseSettings>[0]): AnvaError {
+  try {
+    parseSettings(settings);
+  } catch (error) {
+    if (error instanceof AnvaError) return error;
+    throw error;
+  }
+  throw new Error('expected a config error');
+}
+
+/** Silences and collects console.error while `run` runs. */
+async function quietly<T>(run: () => Promise<T> | T): Promise<{ result: T; logged: string[] }> {
+  const original = console.error;
+  const logged: string[] = [];
+  console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+  try {
+    return { result: await run(), logged };
+  } finally {
+    console.error = original;
+  }
+}
+
+describe('configuration', () => {
+  it('fills the contract defaults', () => {
+    const config = parseSettings(valid);
+    expect(config).to.deep.equal({
+      authority: 'https://login.example-hub.nl/identity',
+      clientId: 'broker-website',
+      apiBase: 'https://api.example-hub.nl',
+      scope: 'openid profile email',
+      redirectUri: location.origin + location.pathname,
+      postLogoutRedirectUri: location.origin + location.pathname,
+      loginMode: 'redirect',
+      storage: 'session',
+    });
+  });
+
+  it('names the attribute at fault', () => {
+    expect(configError({ ...valid, authority: undefined }).message).to.contain(
+      '"authority" is required',
+    );
+    expect(configError({ ...valid, clientId: '  ' }).message).to.contain('"client-id" is required');
+    expect(configError({ ...valid, apiBase: 'api.example' }).message).to.contain(
+      '"api-base" must be an absolute',
+    );
+    expect(configError({ ...valid, storage: 'local' }).message).to.contain('"storage" must be');
+    expect(configError({ ...valid, loginMode: 'iframe' }).message).to.contain('"login-mode"');
+    expect(configError({ ...valid, lang: 'de' }).message).to.contain('"lang"');
+    expect(configError({ ...valid, scope: 'profile' }).message).to.contain(
+      '"scope" must include "openid"',
+    );
+    expect(configError({ ...valid, storage: 'local' }).code).to.equal('config');
+  });
+
+  it('resolves a relative redirect-uri against the page', () => {
+    expect(parseSettings({ ...valid, redirectUri: '/terug' }).redirectUri).to.equal(
+      `${location.origin}/terug`,
+    );
+  });
+
+  it('keeps one runtime per page on globalThis, shared by a second copy of the script', async () => {
+    await useFakeHub();
+    const key = Symbol.for('anva-widgets.runtime');
+    expect((globalThis as Record<symbol, unknown>)[key]).to.equal(anva());
+    const copy = (await import(
+      `/src/core/registry.ts?copy=${Date.now()}` as string
+    )) as typeof import('../../../src/core/registry.js');
+    expect(copy.anva).not.to.equal(anva);
+    expect(copy.anva()).to.equal(anva());
+  });
+
+  it('reports a missing setting as a config error in the session, the console and an event', async () => {
+    replaceRuntime();
+    const { logged } = await quietly(async () => {
+      const event = oneEvent(document, 'anva-error');
+      configure({ ...valid, clientId: undefined });
+      expect((await event).detail).to.deep.equal({
+        code: 'config',
+        message: anva().configError?.message,
+        retryable: false,
+      });
+    });
+    expect(anva().session.state.status).to.equal('config-error');
+    expect(anva().configError?.message).to.contain('client-id');
+    expect(logged.join('\n')).to.contain('client-id');
+  });
+
+  it('ignores a second, conflicting configuration and reports it', async () => {
+    const hub = await useFakeHub();
+    const first = anva().config;
+    const { logged } = await quietly(async () => {
+      const event = oneEvent(document, 'anva-error');
+      configure({ ...hub.settings, clientId: 'someone-else' });
+      expect((await event).detail.code).to.equal('config');
+    });
+    expect(anva().config).to.equal(first);
+    expect(anva().configError).to.equal(undefined);
+    expect(logged.join('\n')).to.contain('second');
+  });
+
+  it('accepts an identical second configuration silently', async () => {
+    const hub = await useFakeHub();
+    const { logged } = await quietly(() => configure({ ...hub.settings }));
+    expect(logged).to.deep.equal([]);
+  });
+
+  it('says so when no <anva-hub> or configure() appears', async () => {
+    const { logged } = await quietly(async () => {
+      replaceRuntime();
+      await waitUntil(() => anva().configError !== undefined, 'no missing-configuration error');
+    });
+    expect(anva().session.state.status).to.equal('config-error');
+    expect(logged.join('\n')).to.contain('<anva-hub>');
+    // A configuration that arrives later still wins.
+    const info = await fakeHubInfo();
+    configure({ authority: info.authority, clientId: info.clientId, apiBase: info.apiBase });
+    expect(anva().configError).to.equal(undefined);
+    await waitForStatus('signed-out');
+  });
+});
+
+describe('<anva-hub>', () => {
+  it('renders nothing and configures the page from its attributes', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const element = await fixture<AnvaHubElement>(html`
+      <anva-hub
+        authority=${info.authority}
+        client-id=${info.clientId}
+        api-base=${info.apiBase}
+        organization="VDB"
+        login-mode="popup"
+        storage="memory"
+        lang="en"
+      ></anva-hub>
+    `);
+    expect(getComputedStyle(element).display).to.equal('none');
+    expect(element.shadowRoot?.childElementCount ?? 0).to.equal(0);
+    expect(anva().config).to.include({
+      authority: info.authority,
+      organization: 'VDB',
+      loginMode: 'popup',
+      storage: 'memory',
+      lang: 'en',
+    });
+    await waitForStatus('signed-out');
+    await expect(element).to.be.accessible();
+  });
+
+  it('follows attribute changes: organization in place, authority with a new session', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const element = await fixture<AnvaHubElement>(html`
+      <anva-hub
+        authority=${info.authority}
+        client-id=${info.clientId}
+        api-base=${info.apiBase}
+      ></anva-hub>
+    `);
+    await waitForStatus('signed-out');
+    let invalidated = 0;
+    anva().client.subscribe(() => (invalidated += 1));
+    element.setAttribute('organization', '12');
+    await element.updateComplete;
+    expect(anva().config?.organization).to.equal('12');
+    expect(invalidated).to.equal(1);
+    expect(anva().session.state.status).to.equal('signed-out');
+
+    await quietly(async () => {
+      element.removeAttribute('api-base');
+      await element.updateComplete;
+    });
+    expect(anva().session.state.status).to.equal('config-error');
+    expect(anva().configError?.message).to.contain('api-base');
+    element.setAttribute('api-base', info.apiBase);
+    await element.updateComplete;
+    expect(anva().configError).to.equal(undefined);
+    await waitForStatus('signed-out');
+  });
+
+  it('reports a second <anva-hub> with other settings on that element', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const first = await fixture<AnvaHubElement>(html`
+      <anva-hub
+        authority=${info.authority}
+        client-id=${info.clientId}
+        api-base=${info.apiBase}
+      ></anva-hub>
+    `);
+    await first.updateComplete;
+    const second = document.createElement('anva-hub');
+    second.setAttribute('authority', info.authority);
+    second.setAttribute('client-id', 'another-client');
+    second.setAttribute('api-base', info.apiBase);
+    const { result: detail } = await quietly(async () => {
+      const event = oneEvent(second, 'anva-error');
+      document.body.append(second);
+      return (await event).detail;
+    });
+    second.remove();
+    expect(detail.code).to.equal('config');
+    expect(anva().config?.clientId).to.equal(info.clientId);
+  });
+
+  it('dispatches session events on itself, once, bubbling to document', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const element = await fixture<AnvaHubElement>(html`
+      <anva-hub
+        authority=${info.authority}
+        client-id=${info.clientId}
+        api-base=${info.apiBase}
+        redirect-uri=${callbackPage()}
+      ></anva-hub>
+    `);
+    const seen: [string, EventTarget | null][] = [];
+    const listener = (event: Event) => seen.push([event.type, event.target]);
+    document.addEventListener('anva-signed-in', listener);
+    document.addEventListener('anva-signed-out', listener);
+    await signInAsCustomer();
+    await anva().session.signOut();
+    document.removeEventListener('anva-signed-in', listener);
+    document.removeEventListener('anva-signed-out', listener);
+    expect(seen).to.deep.equal([
+      ['anva-signed-in', element],
+      ['anva-signed-out', element],
+    ]);
+  });
+});

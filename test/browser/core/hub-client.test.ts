@@ -1,0 +1,340 @@
+import { expect } from '@open-wc/testing';
+import { AnvaError } from '../../../src/core/errors.js';
+import { anva } from '../../../src/core/registry.js';
+import type { EndpointName, FakeHub, FakeHubScenario } from '../support/fake-hub.js';
+import { signInAsCustomer, useFakeHub, waitForStatus } from '../support/fake-hub.js';
+
+async function signedIn(scenario: FakeHubScenario = {}, settings = {}): Promise<FakeHub> {
+  const hub = await useFakeHub(scenario, { settings });
+  await signInAsCustomer();
+  return hub;
+}
+
+async function failure(promise: Promise<unknown>): Promise<AnvaError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AnvaError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+async function requests(hub: FakeHub, name: EndpointName): Promise<number> {
+  return (await hub.state()).counters.requests[name];
+}
+
+/** Collects console.error output while `run` runs. */
+async function consoleErrors(run: () => Promise<unknown>): Promise<string[]> {
+  const original = console.error;
+  const lines: string[] = [];
+  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return lines;
+}
+
+describe('Hub client', () => {
+  it('makes one request per endpoint and one discovery fetch when four consumers ask at once', async () => {
+    const hub = await signedIn();
+    const client = anva().client;
+    const consumer = () =>
+      Promise.all([
+        client.account(),
+        client.organizations(),
+        client.permissions(),
+        client.contracts(),
+      ]);
+    const results = await Promise.all([consumer(), consumer(), consumer(), consumer()]);
+    expect(results[0]?.[0].id).to.equal('501');
+    for (const result of results) expect(result).to.deep.equal(results[0]);
+    const { counters } = await hub.state();
+    expect(counters.discovery).to.equal(1);
+    expect(counters.requests).to.deep.equal({
+      account: 1,
+      organizations: 1,
+      permissions: 1,
+      contracts: 1,
+      contract: 0,
+    });
+    // Cached for the session: asking again costs nothing.
+    await consumer();
+    expect((await hub.state()).counters.requests.contracts).to.equal(1);
+  });
+
+  it('normalises ids to strings and keeps unknown fields', async () => {
+    await signedIn();
+    const contracts = await anva().client.contracts();
+    expect(contracts.map((contract) => contract.id)).to.deep.equal(['9001', '9002', '9003']);
+    expect(contracts[2]?.extraTopLevel).to.deep.equal({ kept: true });
+    expect(contracts[0]?.metadata).to.include({ porCompany: 'N013' });
+    const detail = await anva().client.contract('9001');
+    expect(detail.detailOnly).to.equal('only in the detail');
+    const organizations = await anva().client.organizations();
+    expect(organizations[0]).to.include({ id: '11', code: 'VDB' });
+    expect(organizations[1]?.website).to.equal('https://zeker.example');
+  });
+
+  it('keeps extra fields of items the seeds do not name', async () => {
+    await signedIn({
+      endpoints: {
+        contracts: { items: [{ id: 1, metadata: null, premium: { amount: 12.5 }, brandNew: 'x' }] },
+      },
+    });
+    const [contract] = await anva().client.contracts();
+    expect(contract).to.deep.equal({
+      id: '1',
+      metadata: {},
+      premium: { amount: 12.5 },
+      brandNew: 'x',
+    });
+  });
+
+  it('shares one fetch between callers and aborts it only when every caller left', async () => {
+    const hub = await signedIn({ endpoints: { account: { delayMs: 300 } } });
+    const client = anva().client;
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = client.account({ signal: first.signal });
+    const b = client.account({ signal: second.signal });
+    first.abort();
+    await a.then(
+      () => expect.fail('the aborted caller must not get a result'),
+      (error: unknown) => expect((error as DOMException).name).to.equal('AbortError'),
+    );
+    expect((await b).id).to.equal('501');
+    expect(await requests(hub, 'account')).to.equal(1);
+
+    anva().client.invalidate();
+    const third = new AbortController();
+    const c = client.account({ signal: third.signal });
+    third.abort();
+    await c.catch(() => undefined);
+    // Aborted before it reached the Hub; the next caller starts afresh instead of joining it.
+    expect((await client.account()).id).to.equal('501');
+    expect(await requests(hub, 'account')).to.equal(2);
+  });
+
+  it('forgets results on invalidate() and tells subscribers', async () => {
+    const hub = await signedIn();
+    const client = anva().client;
+    await client.permissions();
+    let told = 0;
+    const unsubscribe = client.subscribe(() => (told += 1));
+    client.invalidate();
+    await client.permissions();
+    unsubscribe();
+    expect(told).to.equal(1);
+    expect(await requests(hub, 'permissions')).to.equal(2);
+  });
+
+  it('maps 403 to forbidden and 404 to not-found, without retries', async () => {
+    const hub = await signedIn({
+      endpoints: { permissions: { status: 403 }, account: { status: 404 } },
+    });
+    const forbidden = await failure(anva().client.permissions());
+    expect(forbidden.code).to.equal('forbidden');
+    expect(forbidden.retryable).to.equal(false);
+    const missing = await failure(anva().client.account());
+    expect(missing.code).to.equal('not-found');
+    expect(missing.retryable).to.equal(false);
+    const unknown = await failure(anva().client.contract('does-not-exist'));
+    expect(unknown.code).to.equal('not-found');
+    expect(await requests(hub, 'permissions')).to.equal(1);
+    expect(await requests(hub, 'account')).to.equal(1);
+  });
+
+  it('maps 500 to server, retried twice with backoff', async () => {
+    const hub = await signedIn({ endpoints: { contracts: { status: 500 } } });
+    const error = await failure(anva().client.contracts());
+    expect(error.code).to.equal('server');
+    expect(error.retryable).to.equal(true);
+    expect(await requests(hub, 'contracts')).to.equal(3);
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    const hub = await signedIn({ endpoints: { contracts: { status: 503, times: 1 } } });
+    expect(await anva().client.contracts()).to.have.length(3);
+    expect(await requests(hub, 'contracts')).to.equal(2);
+  });
+
+  it('maps a slow Hub to timeout (retried)', async () => {
+    const hub = await useFakeHub(
+      { endpoints: { account: { delayMs: 400 } } },
+      { runtime: { timeoutMs: 150 } },
+    );
+    await signInAsCustomer();
+    const error = await failure(anva().client.account());
+    expect(error.code).to.equal('timeout');
+    expect(error.retryable).to.equal(true);
+    expect(await requests(hub, 'account')).to.equal(3);
+  });
+
+  it('maps a dropped connection to network (retried)', async () => {
+    const hub = await signedIn({ endpoints: { organizations: { drop: true } } });
+    const error = await failure(anva().client.organizations());
+    expect(error.code).to.equal('network');
+    expect(error.retryable).to.equal(true);
+    expect(await requests(hub, 'organizations')).to.equal(3);
+  });
+
+  it('maps HTML instead of JSON to invalid-response and names the endpoint', async () => {
+    const hub = await signedIn({ endpoints: { contracts: { html: true } } });
+    let error: AnvaError | undefined;
+    const logged = await consoleErrors(async () => {
+      error = await failure(anva().client.contracts());
+    });
+    expect(error?.code).to.equal('invalid-response');
+    expect(error?.retryable).to.equal(false);
+    expect(logged.join('\n')).to.contain('contracts (GET /contract/contracts/mycontracts)');
+    expect(logged.join('\n')).to.contain('text/html');
+    expect(await requests(hub, 'contracts')).to.equal(1);
+  });
+
+  it('maps a missing envelope to invalid-response with the failing path', async () => {
+    await signedIn({ endpoints: { account: { body: { items: [{ id: 1 }] } } } });
+    let error: AnvaError | undefined;
+    const logged = await consoleErrors(async () => {
+      error = await failure(anva().client.account());
+    });
+    expect(error?.code).to.equal('invalid-response');
+    expect(logged.join('\n')).to.contain('account (GET /account/mine)');
+    expect(logged.join('\n')).to.match(/: data: /);
+  });
+
+  it('maps an item without id to invalid-response at data.items[1].id', async () => {
+    await signedIn({
+      endpoints: {
+        contracts: {
+          items: [
+            { id: 1, metadata: {} },
+            { dossierNumber: 'D-1', metadata: {} },
+          ],
+        },
+      },
+    });
+    let error: AnvaError | undefined;
+    const logged = await consoleErrors(async () => {
+      error = await failure(anva().client.contracts());
+    });
+    expect(error?.code).to.equal('invalid-response');
+    expect(error?.message).to.contain('data.items[1].id');
+    expect(logged.join('\n')).to.contain('data.items[1].id');
+  });
+
+  it('renews once on 401 and repeats the request', async () => {
+    const hub = await signedIn();
+    await hub.expireAccessTokens();
+    expect((await anva().client.account()).id).to.equal('501');
+    const { counters } = await hub.state();
+    expect(counters.tokenByRefresh).to.equal(1);
+    expect(counters.requests.account).to.equal(2);
+    expect(anva().session.state.status).to.equal('signed-in');
+  });
+
+  it('maps a 401 that survives renewal to unauthorized and signs out as expired', async () => {
+    const hub = await signedIn({ endpoints: { account: { status: 401 } } });
+    const signedOut = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
+    );
+    const error = await failure(anva().client.account());
+    expect(error.code).to.equal('unauthorized');
+    expect(error.retryable).to.equal(false);
+    expect((await signedOut).detail).to.deep.equal({ reason: 'expired' });
+    expect((await hub.state()).counters.tokenByRefresh).to.equal(1);
+    expect(anva().session.state.status).to.equal('signed-out');
+  });
+
+  it('signs out with reason revoked when the Hub revoked the account', async () => {
+    const hub = await signedIn();
+    await hub.scenario({ revoked: true });
+    const signedOut = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
+    );
+    const error = await failure(anva().client.contracts());
+    expect(error.code).to.equal('unauthorized');
+    expect((await signedOut).detail).to.deep.equal({ reason: 'revoked' });
+    expect(anva().session.state).to.deep.include({
+      status: 'signed-out',
+      signedOutReason: 'revoked',
+    });
+    // Renewal cannot help against a revoked grant, so none was attempted.
+    expect((await hub.state()).counters.tokenByRefresh).to.equal(0);
+  });
+
+  it('signs out as revoked when renewal is refused because the grant was revoked', async () => {
+    const hub = await signedIn();
+    await hub.scenario({ revoked: true });
+    const signedOut = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
+    );
+    const session = anva().session as unknown as { active: { renew(): Promise<boolean> } };
+    expect(await session.active.renew()).to.equal(false);
+    expect((await signedOut).detail).to.deep.equal({ reason: 'revoked' });
+  });
+
+  it('aborts running requests and clears the cache on sign-out', async () => {
+    const hub = await signedIn({ endpoints: { contracts: { delayMs: 500 } } });
+    await anva().client.account();
+    const running = failure(anva().client.contracts());
+    await anva().session.signOut('user');
+    const error = await running;
+    expect(error.code).to.equal('unauthorized');
+    expect((await failure(anva().client.account())).code).to.equal('unauthorized');
+    expect(await requests(hub, 'account')).to.equal(1);
+  });
+
+  it('sends the bearer token to api-base only', async () => {
+    const hub = await signedIn();
+    await anva().client.account();
+    const escaped = await failure(anva().client.contract('../../../identity/connect/token'));
+    expect(escaped.code).to.equal('not-found');
+    await anva().session.signOut('user');
+    const { counters } = await hub.state();
+    expect(counters.bearerOutsideApi).to.deep.equal([]);
+  });
+
+  it('answers unauthorized when nobody is signed in', async () => {
+    const hub = await useFakeHub();
+    await waitForStatus('signed-out');
+    expect((await failure(anva().client.account())).code).to.equal('unauthorized');
+    expect(await requests(hub, 'account')).to.equal(0);
+  });
+
+  describe('organization', () => {
+    it('shows only the contracts of the organisation given by code', async () => {
+      await signedIn({}, { organization: 'vdb' });
+      const contracts = await anva().client.contracts();
+      expect(contracts.map((contract) => contract.id)).to.deep.equal(['9001', '9002']);
+    });
+
+    it('shows only the contracts of the organisation given by id', async () => {
+      await signedIn({}, { organization: '12' });
+      const contracts = await anva().client.contracts();
+      expect(contracts.map((contract) => contract.id)).to.deep.equal(['9003']);
+    });
+
+    it('shows nothing (and warns) for an organisation the customer does not have', async () => {
+      await signedIn({}, { organization: 'OTHER' });
+      const original = console.warn;
+      const warnings: string[] = [];
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      try {
+        expect(await anva().client.contracts()).to.deep.equal([]);
+      } finally {
+        console.warn = original;
+      }
+      expect(warnings.join('\n')).to.contain('OTHER');
+    });
+
+    it('shows everything when the customer has one organisation only', async () => {
+      await signedIn({ customer: 'bert' }, { organization: 'ZEKR' });
+      expect((await anva().client.contracts()).map((contract) => contract.id)).to.deep.equal([
+        'B-1',
+      ]);
+    });
+  });
+});
