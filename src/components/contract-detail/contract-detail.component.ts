@@ -195,8 +195,13 @@ export class AnvaContractDetail extends LitElement {
     const m = f.messages;
     const metadata = contract.metadata ?? {};
     const { known } = indexFields(metadata);
+    // A known field the Hub sent as null is still shown (as "–"): no end date is news too.
     const value = (id: FieldId): unknown =>
-      known.get(id)?.[1] ?? (id === 'status' || id === 'dossierNumber' ? contract[id] : undefined);
+      known.has(id)
+        ? known.get(id)![1]
+        : id === 'status' || id === 'dossierNumber'
+          ? contract[id]
+          : undefined;
     const rawStatus = value('status');
     const statusKey = deriveStatus(
       typeof rawStatus === 'string' ? rawStatus : undefined,

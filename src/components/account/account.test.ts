@@ -1,0 +1,106 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
+import { signedIn, textOf, until } from '../../shared/testing.js';
+import type { AnvaAccount } from './account.component.js';
+import './account.js';
+
+const items = (el: AnvaAccount, part: string) =>
+  [...el.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((li) =>
+    li.textContent!.replace(/\s+/g, ' ').trim(),
+  );
+
+describe('<anva-account>', () => {
+  it('is signed out with an explanation and Inloggen', async () => {
+    await useFakeHub();
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'signed-out');
+    expect(textOf(el)).to.contain('Log in om je verzekeringen te bekijken.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a skeleton while loading', async () => {
+    await signedIn({ endpoints: { permissions: { delayMs: 400 } } });
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'loading');
+    expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+    await until(el, 'ready');
+  });
+
+  it('shows name, e-mail, organisations and permissions in words', async () => {
+    await signedIn();
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'ready');
+    const values = items(el, 'value');
+    expect(values).to.deep.equal(['Anna de Vries', 'anna@example.nl']);
+    expect(items(el, 'organization')).to.deep.equal(['Van den Berg Assurantiën', 'Zeker & Zo']);
+    // `contracts.read` is known; `{ name: 'account' }` is not, so its code is shown as given.
+    expect(items(el, 'permission')).to.deep.equal(['Je verzekeringen bekijken', 'account']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders an organisation icon only from an http(s) URL, anything else as text', async () => {
+    await signedIn({
+      endpoints: {
+        organizations: {
+          items: [
+            { id: 1, name: 'Met logo', icon: 'https://hub.example/assets/logo.svg' },
+            { id: 2, name: 'Met teken', icon: '🛡️' },
+            { id: 3, name: 'Kwaadaardig', icon: 'javascript:alert(1)' },
+            { id: 4, name: '<img src=x onerror="window.__xss=1">', icon: null },
+          ],
+        },
+        permissions: {
+          items: [
+            { code: 'claim.create', description: 'Schade melden' },
+            { code: 'x.unknown', description: 'Iets nieuws' },
+            'document.read',
+            'raw.code',
+          ],
+        },
+      },
+    });
+    const el = await fixture<AnvaAccount>(html`<anva-account lang="en"></anva-account>`);
+    await until(el, 'ready');
+    const images = el.shadowRoot!.querySelectorAll('img');
+    expect(images).to.have.length(1);
+    expect(images[0]!.getAttribute('src')).to.equal('https://hub.example/assets/logo.svg');
+    expect(images[0]!.getAttribute('alt')).to.equal('');
+    expect(items(el, 'organization')).to.deep.equal([
+      'Met logo',
+      '🛡️ Met teken',
+      'javascript:alert(1) Kwaadaardig',
+      '<img src=x onerror="window.__xss=1">',
+    ]);
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    expect(items(el, 'permission')).to.deep.equal([
+      'Report a claim',
+      'Iets nieuws',
+      'View your documents',
+      'raw.code',
+    ]);
+    expect(textOf(el)).to.contain('Your adviser');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when there are no permissions or organisations', async () => {
+    await signedIn({ customer: 'bert', endpoints: { organizations: { items: [] } } });
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'ready');
+    expect(items(el, 'value')).to.deep.equal(['bert@example.nl', 'bert@example.nl']);
+    expect(textOf(el)).to.contain('Je adviseur Geen');
+    expect(textOf(el)).to.contain('Wat je hier kunt doen Geen');
+  });
+
+  it('shows an error and fires anva-error without tokens', async () => {
+    await signedIn({ endpoints: { account: { drop: true, times: 10 } } });
+    let detail: unknown;
+    document.addEventListener('anva-error', (e) => (detail = e.detail), { once: true });
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'error');
+    expect(textOf(el)).to.contain('Er is geen verbinding.');
+    expect(textOf(el)).to.contain('Opnieuw proberen');
+    expect(detail).to.include({ code: 'network', retryable: true });
+    await expect(el).to.be.accessible();
+  });
+});

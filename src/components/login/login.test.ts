@@ -1,0 +1,91 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { anva } from '../../core/registry.js';
+import { useFakeHub, waitForStatus } from '../../../test/browser/support/fake-hub.js';
+import { focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
+import type { AnvaLogin } from './login.component.js';
+import './login.js';
+
+const inFixture = (el: HTMLElement) => el.querySelector('anva-login')!;
+
+describe('<anva-login>', () => {
+  it('offers Inloggen when signed out, and never a password field', async () => {
+    await useFakeHub();
+    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
+    await until(el, 'signed-out');
+    expect(textOf(el)).to.equal('Inloggen');
+    expect(el.shadowRoot!.querySelector('input')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('signs in with the keyboard: busy while redirecting to the Hub', async () => {
+    const hub = await useFakeHub();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button>voor</button><anva-login></anva-login></div>`,
+    );
+    const el = inFixture(wrapper) as AnvaLogin;
+    await until(el, 'signed-out');
+    wrapper.querySelector('button')!.focus();
+    const button = await tabTo((e) => e.textContent!.trim() === 'Inloggen');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => hub.navigations.length > 0, 'no navigation to the Hub');
+    expect(new URL(hub.navigations[0]!).origin).to.equal(hub.origin);
+    await el.updateComplete;
+    expect(anva().session.state.status).to.equal('signing-in');
+    expect(button.textContent!.trim()).to.equal('Bezig met doorsturen…');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(focused()).to.equal(button);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the customer’s name and signs out with the keyboard', async () => {
+    await signedIn();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button>voor</button><anva-login></anva-login></div>`,
+    );
+    const el = inFixture(wrapper) as AnvaLogin;
+    await until(el, 'ready');
+    await waitUntil(() => textOf(el).includes('Anna de Vries'), 'no name');
+    expect(el.shadowRoot!.querySelector('.vh')!.textContent).to.equal('Ingelogd als Anna de Vries');
+    await expect(el).to.be.accessible();
+    wrapper.querySelector('button')!.focus();
+    await tabTo((e) => e.textContent!.trim() === 'Uitloggen');
+    await sendKeys({ press: 'Enter' });
+    await waitForStatus('signed-out');
+    await until(el, 'signed-out');
+    expect(textOf(el)).to.contain('Inloggen');
+  });
+
+  it('falls back to the ID token’s name when the account cannot be read', async () => {
+    await signedIn({ endpoints: { account: { status: 500, times: 10 } } });
+    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
+    await until(el, 'ready');
+    await waitUntil(() => textOf(el).includes('Anna de Vries'), 'no name');
+    expect(textOf(el)).to.contain('Uitloggen');
+  });
+
+  it('speaks English when asked', async () => {
+    await useFakeHub();
+    const el = await fixture<AnvaLogin>(html`<anva-login lang="en"></anva-login>`);
+    await until(el, 'signed-out');
+    expect(textOf(el)).to.equal('Sign in');
+    el.setAttribute('lang', 'nl');
+    await waitUntil(() => textOf(el) === 'Inloggen', 'did not switch to Dutch');
+  });
+
+  it('shows the configuration error for the web team', async () => {
+    await useFakeHub({}, { settings: false });
+    const hub = document.createElement('anva-hub');
+    hub.setAttribute('client-id', 'x');
+    hub.setAttribute('api-base', 'https://api.example');
+    document.body.append(hub);
+    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
+    try {
+      await until(el, 'error');
+      expect(textOf(el)).to.contain('authority');
+      await expect(el).to.be.accessible();
+    } finally {
+      hub.remove();
+    }
+  });
+});
