@@ -14,8 +14,13 @@ import {
   restoreAccount,
   revokeAccount,
 } from './admin.mjs';
-import { DEFAULT_PORT, HubConfigError, parseBaseUrl, parsePort } from './config.mjs';
-import { startHub } from './server.mjs';
+import {
+  DEFAULT_PORT,
+  HubConfigError,
+  parseBaseUrl,
+  parsePort,
+  resolveOptions,
+} from './config.mjs';
 
 const USAGE = `Usage: npm run hub -- [command] [options]
 
@@ -74,6 +79,9 @@ const required = (values, name) => {
 };
 
 async function serve(config) {
+  // Checked before loading the provider, so a typo is reported at once.
+  resolveOptions(config);
+  const { startHub } = await import('./server.mjs');
   const hub = await startHub(config);
   console.log(`ANVA Hub (local) on http://127.0.0.1:${hub.port}`);
   console.log(`  issuer    ${hub.issuer}`);

@@ -25,6 +25,8 @@ export async function startTestHub(options = {}) {
     ...hub,
     site: options.siteOrigin ?? SITE,
     dir,
+    /** Stops the server but keeps the data file, for a restart. */
+    stop: hub.close,
     async close() {
       await hub.close();
       rmSync(dir, { recursive: true, force: true });
