@@ -11,11 +11,11 @@
 import {
   ErrorResponse,
   InMemoryWebStorage,
+  OidcClient,
   User,
-  UserManager,
   WebStorageStateStore,
 } from 'oidc-client-ts';
-import type { INavigator, IWindow, NavigateParams, NavigateResponse } from 'oidc-client-ts';
+import type { SigninResponse } from 'oidc-client-ts';
 import { AnvaError } from './errors.js';
 import { emit, report, sessionEventTarget } from './events.js';
 import { TabChannel, delay, fingerprint, hasWebLocks, withTabLock } from './tabs.js';
@@ -157,23 +157,31 @@ export function saysRevoked(...texts: (string | null | undefined)[]): boolean {
   return texts.some((text) => typeof text === 'string' && /revoked/i.test(text));
 }
 
-/** The redirect step, replaceable so tests can follow the Hub's pages over HTTP. */
-class Navigator implements INavigator {
-  constructor(private readonly navigate: (url: string) => void) {}
+/** Where the sign-in popup posts the Hub's answer back to its opener. */
+const POPUP_MESSAGE = 'anva-widgets:signin-response';
+const POPUP_CLOSED_POLL_MS = 500;
 
-  async prepare(): Promise<IWindow> {
-    return {
-      navigate: async (params: NavigateParams): Promise<NavigateResponse> => {
-        this.navigate(params.url);
-        return { url: params.url };
-      },
-      close: () => undefined,
-    };
-  }
+function centeredPopupFeatures(): string {
+  const width = 500;
+  const height = 650;
+  const left = Math.max(0, window.screenX + (window.outerWidth - width) / 2);
+  const top = Math.max(0, window.screenY + (window.outerHeight - height) / 2);
+  return `popup,width=${width},height=${height},left=${left},top=${top}`;
+}
 
-  async callback(): Promise<void> {
-    return undefined;
-  }
+/** A User from a token response, keeping what the response leaves out (e.g. an unrotated refresh token). */
+function userFrom(response: SigninResponse, previous?: User): User {
+  return new User({
+    access_token: response.access_token,
+    token_type: response.token_type,
+    id_token: response.id_token ?? previous?.id_token,
+    refresh_token: response.refresh_token ?? previous?.refresh_token,
+    scope: response.scope ?? previous?.scope,
+    session_state: response.session_state ?? previous?.session_state ?? null,
+    profile: response.profile ?? previous?.profile,
+    expires_at: response.expires_at,
+    userState: previous ? previous.state : response.userState,
+  });
 }
 
 /** One configured session (a new configuration with another Hub makes a new one). */
@@ -182,7 +190,7 @@ export class OidcSession {
 
   private readonly stateStore: WebStorageStateStore;
   private readonly userStore: WebStorageStateStore;
-  private userManager: Promise<UserManager> | undefined;
+  private oidc: Promise<OidcClient> | undefined;
   private readonly channel: TabChannel;
   private readonly lockName: string;
   private user: User | null = null;
@@ -221,8 +229,12 @@ export class OidcSession {
   async start(): Promise<void> {
     void this.discover().catch(() => undefined);
     if (this.isPopupCallback()) {
+      // Hand the Hub's answer to the page that opened this popup; it closes us.
       this.setState({ status: 'signing-in' });
-      await (await this.manager()).signinPopupCallback(location.href);
+      (window.opener as Window).postMessage(
+        { type: POPUP_MESSAGE, url: location.href },
+        location.origin,
+      );
       return;
     }
     let error: AnvaError | undefined;
@@ -244,38 +256,69 @@ export class OidcSession {
 
   async signIn(): Promise<void> {
     if (this.disposed || this.state.status === 'signing-in') return;
+    // Opened before any await, while the click still counts as a user gesture.
+    const popup =
+      this.config.loginMode === 'popup'
+        ? window.open('', POPUP_NAME, centeredPopupFeatures())
+        : null;
     const nonce = randomId();
     const data: SignInData = { returnTo: withoutAuthParams(location.href), nonce };
     this.setState({ status: 'signing-in' });
-    if (this.config.loginMode === 'popup') {
-      try {
-        const manager = await this.manager();
-        const user = await manager.signinPopup({ nonce, state: data, popupAbortOnClose: true });
-        await this.checkIdToken(user, nonce);
-        this.accept(user, 'sign-in');
-        return;
-      } catch (caught) {
-        const message = caught instanceof Error ? caught.message : '';
-        if (/closed/i.test(message)) {
+    try {
+      const client = await this.client();
+      if (popup) {
+        const request = await client.createSigninRequest({
+          request_type: 'si:p',
+          nonce,
+          state: data,
+          display: 'popup',
+        });
+        popup.location.replace(request.url);
+        const answer = await this.popupAnswer(popup);
+        if (!answer) {
           // The customer closed the popup: back to where they were, nothing to report.
           this.setState({ status: 'signed-out' });
           return;
         }
-        if (!/disposed window|blocked/i.test(message)) {
-          await (await this.manager()).removeUser();
-          this.fail(caught);
-          return;
-        }
-        // A blocked popup falls back to the redirect: the customer still gets to sign in.
+        const user = userFrom(await client.processSigninResponse(answer));
+        await this.checkIdToken(user, nonce);
+        await this.store(user);
+        this.accept(user, 'sign-in');
+        return;
       }
-    }
-    try {
-      const manager = await this.manager();
+      // Redirect mode, or a blocked popup: the customer still gets to sign in.
+      const request = await client.createSigninRequest({
+        request_type: 'si:r',
+        nonce,
+        state: data,
+      });
       sessionStore()?.setItem(PENDING_KEY, String(Date.now()));
-      await manager.signinRedirect({ nonce, state: data });
+      this.options.navigate(request.url);
     } catch (caught) {
+      popup?.close();
       this.fail(caught);
     }
+  }
+
+  /** The URL the popup came back with, or undefined when the customer closed it. */
+  private popupAnswer(popup: Window): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const onMessage = (event: MessageEvent<{ type?: unknown; url?: unknown }>) => {
+        if (event.origin !== location.origin || event.source !== popup) return;
+        if (event.data?.type !== POPUP_MESSAGE || typeof event.data.url !== 'string') return;
+        done(event.data.url);
+      };
+      const timer = setInterval(() => {
+        if (popup.closed || this.disposed) done(undefined);
+      }, POPUP_CLOSED_POLL_MS);
+      const done = (url: string | undefined) => {
+        clearInterval(timer);
+        window.removeEventListener('message', onMessage);
+        if (!popup.closed) popup.close();
+        resolve(url);
+      };
+      window.addEventListener('message', onMessage);
+    });
   }
 
   /**
@@ -291,12 +334,12 @@ export class OidcSession {
     this.subject = undefined;
     clearTimeout(this.renewTimer);
     this.hooks.reset();
-    const manager = await this.manager().catch(() => undefined);
-    if (!local && reason === 'user' && user?.refresh_token) {
-      await manager?.revokeTokens(['refresh_token']).catch(() => undefined);
+    await this.userStore.remove(this.userKey());
+    const client =
+      reason === 'user' && !local ? await this.client().catch(() => undefined) : undefined;
+    if (client && user?.refresh_token) {
+      await client.revokeToken(user.refresh_token, 'refresh_token').catch(() => undefined);
     }
-    if (manager) await manager.removeUser();
-    else this.userStore.remove(this.userKey()).catch(() => undefined);
     if (!wasSignedIn && reason !== 'user') return;
     this.setState({ status: 'signed-out', signedOutReason: reason });
     if (wasSignedIn) emit(sessionEventTarget(), 'anva-signed-out', { reason });
@@ -304,13 +347,14 @@ export class OidcSession {
     this.channel.post({ type: 'signed-out', reason });
     if (reason === 'user' && user) {
       const metadata = await this.discover().catch(() => undefined);
-      if (manager && metadata?.end_session_endpoint) {
-        await manager
-          .signoutRedirect({
+      if (client && metadata?.end_session_endpoint) {
+        const request = await client
+          .createSignoutRequest({
             id_token_hint: user.id_token,
             post_logout_redirect_uri: this.config.postLogoutRedirectUri,
           })
           .catch(() => undefined);
+        if (request) this.options.navigate(request.url);
       }
     }
   }
@@ -358,9 +402,25 @@ export class OidcSession {
         if (!hasWebLocks() && (await this.lostClaim(previous))) {
           return this.hasSuccessor(spent);
         }
-        const user = await (await this.manager()).signinSilent();
-        if (!user || epoch !== this.epoch) return false;
+        const current = this.user;
+        if (!current?.refresh_token) return false;
+        const response = await (
+          await this.client()
+        ).useRefreshToken({
+          state: {
+            refresh_token: current.refresh_token,
+            id_token: current.id_token,
+            session_state: current.session_state,
+            scope: current.scope,
+            profile: current.profile,
+            data: current.state,
+          },
+          timeoutInSeconds: 15,
+        });
+        if (epoch !== this.epoch) return false;
+        const user = userFrom(response, current);
         await this.checkIdToken(user);
+        await this.store(user);
         this.channel.post({ type: 'renewed', previous, user: user.toStorageString() });
         this.accept(user, 'renewal');
         return true;
@@ -388,7 +448,7 @@ export class OidcSession {
   /** Did another tab or frame already spend `spent`? Then take its successor. */
   private async hasSuccessor(spent: string): Promise<boolean> {
     if (this.user && this.user.refresh_token !== spent) return true;
-    const stored = await (await this.manager()).getUser();
+    const stored = await this.storedUser();
     if (stored?.refresh_token && stored.refresh_token !== spent && !stored.expired) {
       this.accept(stored, 'peer');
       return true;
@@ -425,7 +485,7 @@ export class OidcSession {
         if (this.state.status !== 'signed-out' && !this.peerAnswer) return;
         const user = User.fromStorageString(message.user);
         if (user.expired) return;
-        await (await this.manager()).storeUser(user);
+        await this.store(user);
         if (this.peerAnswer) this.peerAnswer(user);
         else this.accept(user, 'peer');
         return;
@@ -435,7 +495,7 @@ export class OidcSession {
         const current = this.user?.refresh_token;
         if (!current || (await fingerprint(current)) !== message.previous) return;
         const user = User.fromStorageString(message.user);
-        await (await this.manager()).storeUser(user);
+        await this.store(user);
         this.accept(user, 'peer');
         return;
       }
@@ -482,18 +542,15 @@ export class OidcSession {
       cleanAddressBar();
       store?.removeItem(PENDING_KEY);
       store?.setItem(CONSUMED_KEY, [stateId, ...consumed].slice(0, 10).join(','));
-      const manager = await this.manager();
-      const user = await manager.signinRedirectCallback(href).catch(async (caught: unknown) => {
-        await manager.removeUser();
-        throw this.authError(caught);
-      });
+      const client = await this.client();
+      const user = userFrom(
+        await client.processSigninResponse(href).catch((caught: unknown) => {
+          throw this.authError(caught);
+        }),
+      );
       const data = (user.state ?? {}) as SignInData;
-      try {
-        await this.checkIdToken(user, data.nonce);
-      } catch (caught) {
-        await manager.removeUser();
-        throw caught;
-      }
+      await this.checkIdToken(user, data.nonce);
+      await this.store(user);
       this.accept(user, 'sign-in');
       this.returnTo(data.returnTo);
       return true;
@@ -629,40 +686,34 @@ export class OidcSession {
     return discover(this.config.authority);
   }
 
-  /** The UserManager, built once discovery is known so it never fetches discovery itself. */
-  private manager(): Promise<UserManager> {
-    this.userManager ??= this.discover().then(
+  /** The OpenID client, built once discovery is known so it never fetches discovery itself. */
+  private client(): Promise<OidcClient> {
+    this.oidc ??= this.discover().then(
       (metadata) =>
-        new UserManager(
-          {
-            authority: this.config.authority,
-            metadata,
-            client_id: this.config.clientId,
-            redirect_uri: this.config.redirectUri,
-            popup_redirect_uri: this.config.redirectUri,
-            post_logout_redirect_uri: this.config.postLogoutRedirectUri,
-            scope: this.config.scope,
-            response_type: 'code',
-            response_mode: 'query',
-            loadUserInfo: false,
-            automaticSilentRenew: false,
-            monitorSession: false,
-            includeIdTokenInSilentRenew: false,
-            revokeTokenTypes: ['refresh_token'],
-            requestTimeoutInSeconds: 15,
-            staleStateAgeInSeconds: PENDING_MAX_AGE_MS / 1000,
-            popupWindowTarget: POPUP_NAME,
-            stateStore: this.stateStore,
-            userStore: this.userStore,
-          },
-          new Navigator((url) => this.options.navigate(url)),
-        ),
+        new OidcClient({
+          authority: this.config.authority,
+          metadata,
+          client_id: this.config.clientId,
+          redirect_uri: this.config.redirectUri,
+          post_logout_redirect_uri: this.config.postLogoutRedirectUri,
+          scope: this.config.scope,
+          response_type: 'code',
+          response_mode: 'query',
+          loadUserInfo: false,
+          requestTimeoutInSeconds: 15,
+          staleStateAgeInSeconds: PENDING_MAX_AGE_MS / 1000,
+          stateStore: this.stateStore,
+        }),
       (caught: unknown) => {
-        this.userManager = undefined;
+        this.oidc = undefined;
         throw caught;
       },
     );
-    return this.userManager;
+    return this.oidc;
+  }
+
+  private async store(user: User): Promise<void> {
+    await this.userStore.set(this.userKey(), user.toStorageString());
   }
 
   private userKey(): string {

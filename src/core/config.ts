@@ -1,7 +1,8 @@
 /** `<anva-hub>` / `configure()` settings: validated, defaulted, compared. */
 import { AnvaError } from './errors.js';
 import type { AnvaConfig } from './types.js';
-import { z } from './zod.js';
+import './zod.js';
+import * as z from 'zod/mini';
 
 /** What a page gives: `<anva-hub>` attributes or `configure({...})`, before validation. */
 export interface AnvaSettings {

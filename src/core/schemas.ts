@@ -4,7 +4,8 @@
  * here as strings.
  */
 import type { Account, Contract, Organization, Permission } from './types.js';
-import { z } from './zod.js';
+import './zod.js';
+import * as z from 'zod/mini';
 
 const id = z.pipe(
   z.union([z.string().check(z.minLength(1)), z.number()]),

@@ -1,9 +1,7 @@
 /**
- * The one zod entry the core uses: the small `zod/mini` build, switched to
- * jitless mode so strict-CSP pages never see a `new Function` violation.
+ * Switches zod to jitless mode, so strict-CSP pages never see a `new Function`
+ * violation. Every module that declares a schema imports this first.
  */
-import * as z from 'zod/mini';
+import { config } from 'zod/mini';
 
-z.config({ jitless: true });
-
-export { z };
+config({ jitless: true });
