@@ -399,8 +399,13 @@ export class OidcSession {
         await delay(0);
         if (epoch !== this.epoch) return false;
         if (await this.hasSuccessor(spent)) return true;
-        if (!hasWebLocks() && (await this.lostClaim(previous))) {
-          return this.hasSuccessor(spent);
+        // Without Web Locks: give way to a rival tab, and spend only if it produced nothing.
+        if (
+          !hasWebLocks() &&
+          (await this.lostClaim(previous)) &&
+          (await this.hasSuccessor(spent))
+        ) {
+          return true;
         }
         const current = this.user;
         if (!current?.refresh_token) return false;
@@ -594,9 +599,12 @@ export class OidcSession {
     }
     this.user = user;
     if (user.expired || (user.expires_in ?? Infinity) <= this.options.renewBeforeSeconds) {
-      const renewed = await this.renew().catch(() => false);
-      if (!renewed) {
-        if (this.user) await this.signOut('expired');
+      // A renewal refused by the Hub signs out; an unreachable Hub keeps the session for a retry.
+      const renewed = await this.renew().catch(() => undefined);
+      if (renewed === false) return;
+      if (renewed === undefined && this.user) {
+        this.accept(this.user, 'restore');
+        this.schedule(RENEW_RETRY_MS);
         return;
       }
     }
