@@ -38,7 +38,16 @@ async function readForm(req) {
  */
 export function createInteractions(hub, provider) {
   /** Interactions whose user proved a temporary password and must now choose a new one. */
-  const pendingPassword = new Map();
+  const pending = new Map();
+  const pendingPassword = {
+    set(uid, accountId) {
+      // Interactions live 30 minutes; older entries can never be used again.
+      for (const [key, { at }] of pending) if (Date.now() - at > 30 * 60_000) pending.delete(key);
+      pending.set(uid, { accountId, at: Date.now() });
+    },
+    get: (uid) => pending.get(uid)?.accountId,
+    delete: (uid) => pending.delete(uid),
+  };
 
   const send = (res, status, lang, { title, body }) => {
     res.writeHead(status, {
@@ -167,9 +176,9 @@ export function createInteractions(hub, provider) {
     await readForm(req);
     const { prompt, params, session } = details;
     if (prompt.name !== 'consent') return showInteraction(req, res, details, 'nl');
-    const grant = details.grantId
-      ? await provider.Grant.find(details.grantId)
-      : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+    const grant =
+      (details.grantId && (await provider.Grant.find(details.grantId))) ||
+      new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
     if (prompt.details.missingOIDCScope)
       grant.addOIDCScope(prompt.details.missingOIDCScope.join(' '));
     if (prompt.details.missingOIDCClaims) grant.addOIDCClaims(prompt.details.missingOIDCClaims);
@@ -283,8 +292,9 @@ export function createInteractions(hub, provider) {
       return true;
     }
     if (action === undefined) {
-      if (pendingPassword.has(uid)) {
-        const email = hub.accountById(pendingPassword.get(uid))?.email;
+      const pendingAccount = pendingPassword.get(uid);
+      if (pendingAccount !== undefined) {
+        const email = hub.accountById(pendingAccount)?.email;
         const formAction = `${hub.mountPath}/interaction/${uid}/password`;
         send(res, 200, lang, passwordPage({ lang, mode: 'temporary', email, action: formAction }));
       } else {
