@@ -1,0 +1,107 @@
+/**
+ * Access token expiry while the customer reads: a short-lived token (Hub started with a
+ * 15-second access token lifetime) is renewed with the refresh token, without any widget
+ * flickering to signed-out or error, and without a renewal storm.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CUSTOMERS,
+  eventsSince,
+  launchBrowser,
+  openContext,
+  signIn,
+  startStack,
+  waitForState,
+} from './harness.mjs';
+
+const ACCESS_TOKEN_TTL = 15;
+
+let stack;
+let browser;
+
+before(async () => {
+  [stack, browser] = await Promise.all([
+    startStack({ accessTokenTtl: ACCESS_TOKEN_TTL }),
+    launchBrowser(),
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/** Records every value the `state` attribute of any anva-* widget takes from now on. */
+async function recordStates(page) {
+  await page.evaluate(() => {
+    window.__states = [];
+    const observer = new MutationObserver((mutations) => {
+      for (const { target } of mutations)
+        window.__states.push(`${target.localName}:${target.getAttribute('state')}`);
+    });
+    for (const element of document.querySelectorAll(
+      'anva-contracts, anva-contract-detail, anva-account',
+    )) {
+      observer.observe(element, { attributes: true, attributeFilter: ['state'] });
+    }
+  });
+}
+
+test('access token expiry: silent renewal without a visible blip', async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
+  const apiStatuses = [];
+  page.on('response', (response) => {
+    if (
+      response.url().startsWith(`${stack.hub.apiBase}/`) &&
+      response.request().method() === 'GET'
+    ) {
+      apiStatuses.push(response.status());
+    }
+  });
+  const renewals = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /grant_type=refresh_token/.test(request.postData() ?? '')) {
+      renewals.push(Date.now());
+    }
+  });
+  await page.goto(stack.url('/hostile/twice.html'));
+  await signIn(page, stack, CUSTOMERS.jan);
+  const signedInAt = Date.now();
+  await waitForState(page, 'anva-contracts', 'ready');
+  await recordStates(page);
+  const mark = ctx.record.events.length;
+
+  // The one fixed wait: past the lifetime of the first access token.
+  await page.waitForTimeout(Math.max(0, signedInAt + (ACCESS_TOKEN_TTL + 1) * 1000 - Date.now()));
+  assert.ok(renewals.length >= 1, 'the session renewed with the refresh token');
+  assert.ok(
+    renewals.length <= 3,
+    `one renewal per token lifetime, not a storm: ${renewals.length} in ${ACCESS_TOKEN_TTL + 1} s`,
+  );
+
+  // A new API call after the first token expired: choose a contract, show it on this page.
+  await page.evaluate(() =>
+    window.addEventListener('anva-contract-select', (e) => e.preventDefault()),
+  );
+  await page.locator('anva-contracts').getByRole('row').nth(1).click();
+  await waitForState(page, 'anva-contract-detail', 'ready');
+
+  const states = await page.evaluate(() => window.__states);
+  assert.ok(
+    !states.some((s) => /:(signed-out|error)$/.test(s)),
+    `no widget went signed-out or error: ${states.join(', ')}`,
+  );
+  assert.ok(!eventsSince(ctx.record, mark).some((e) => e.type === 'anva-signed-out'));
+  assert.ok(
+    !apiStatuses.includes(401),
+    `no request was sent with an expired token (${apiStatuses})`,
+  );
+  await page
+    .locator('anva-login')
+    .getByRole('button', { name: /uitloggen/i })
+    .waitFor();
+  await ctx.assertClean(page);
+  await ctx.close();
+});
