@@ -287,6 +287,18 @@ describe('Hub client', () => {
     expect(await requests(hub, 'account')).to.equal(1);
   });
 
+  it('forgets cached data when another customer signs in', async () => {
+    const hub = await signedIn();
+    expect((await anva().client.account()).id).to.equal('501');
+    let told = 0;
+    anva().client.subscribe(() => (told += 1));
+    await hub.scenario({ customer: 'bert' });
+    await signInAsCustomer();
+    expect(told).to.be.greaterThan(0);
+    expect((await anva().client.account()).id).to.equal('777');
+    expect(await requests(hub, 'account')).to.equal(2);
+  });
+
   it('sends the bearer token to api-base only', async () => {
     const hub = await signedIn();
     await anva().client.account();

@@ -16,10 +16,14 @@ interface TabHandle {
 const opened: Window[] = [];
 
 /** Opens another tab of the same site; `window.open` copies this tab's sessionStorage, as browsers do. */
-async function openTab(hub: FakeHub, options: { noLocks?: boolean } = {}): Promise<TabHandle> {
+async function openTab(
+  hub: FakeHub,
+  options: { noLocks?: boolean; fresh?: boolean } = {},
+): Promise<TabHandle> {
   const settings: AnvaSettings = { ...hub.settings };
   const query = new URLSearchParams({ settings: JSON.stringify(settings) });
   if (options.noLocks) query.set('nolocks', '1');
+  if (options.fresh) query.set('fresh', '1');
   const win = window.open(`/test/browser/support/tab.html?${query}`, '_blank');
   if (!win) throw new Error('window.open was blocked');
   opened.push(win);
@@ -107,5 +111,14 @@ describe('two tabs of one site', () => {
       'the other tab did not pick up the sign-in',
     );
     expect(other.events.map((event) => event.type)).to.include('anva-signed-in');
+  });
+
+  it('a new tab with empty sessionStorage asks the open tabs for their session', async () => {
+    const hub = await useFakeHub();
+    await signInAsCustomer();
+    const fresh = await openTab(hub, { fresh: true });
+    expect(fresh.state().status).to.equal('signed-in');
+    expect(await fresh.accessToken()).to.equal((await hub.state()).issued.access[0]);
+    expect((await hub.state()).counters.tokenByCode).to.equal(1);
   });
 });
