@@ -168,7 +168,7 @@ export function layout({ lang, title, body, assetsBase }) {
 <link rel="icon" href="${assetsBase}/icons/hub.svg" type="image/svg+xml">
 </head>
 <body>
-<main class="card" aria-labelledby="title">
+<main class="card">
 <p class="brand"><img src="${assetsBase}/icons/hub.svg" alt="" width="28" height="28"> ${t.hub}</p>
 <h1 id="title">${esc(title)}</h1>
 ${body}

@@ -19,10 +19,9 @@ export function createProvider(hub, { accessTokenTtl, Adapter }) {
     locale: account.extra?.locale,
   });
 
-  const render = (ctx, page, status) => {
+  const render = (ctx, page) => {
     const lang = pickLanguage(ctx.get('accept-language'), ctx.oidc?.params?.ui_locales);
     const { title, body } = page(lang);
-    ctx.status = status ?? ctx.status;
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', pageCsp(hub.origins));
     ctx.body = layout({ lang, title, body, assetsBase: hub.assetsPath });

@@ -252,6 +252,25 @@ describe('pages', () => {
   });
 });
 
+describe('logout', () => {
+  test('without a return address the customer ends on the Hub: confirm, then "U bent uitgelogd"', async () => {
+    const { client } = await signIn(hub, JAN);
+    const confirm = await client.request(`${hub.issuer}/session/end`);
+    assert.equal(confirm.response.status, 200);
+    assert.match(confirm.text, /Wilt u uitloggen bij ANVA Hub\?/);
+    assert.match(confirm.response.headers.get('content-security-policy'), /script-src 'none'/);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.text)[1];
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm.text)[1];
+    const done = await client.request(action, { method: 'POST', form: { xsrf, logout: 'yes' } });
+    const success = await client.request(done.location);
+    assert.equal(success.response.status, 200);
+    assert.match(success.text, /U bent uitgelogd/);
+    const again = await client.request(authorizeUrl(hub, { challenge: pkce().challenge }));
+    assert.match(again.location, /\/interaction\//, 'the session is gone: login again');
+    assert.match((await client.request(again.location)).text, /<h1 id="title">Inloggen<\/h1>/);
+  });
+});
+
 describe('throttling', () => {
   test('failures slow down further attempts, then lock the account for a while, also with the right password', async () => {
     const throttled = await startTestHub({
