@@ -81,6 +81,10 @@ describe('auth session', () => {
     expect(url.origin + url.pathname).to.equal(`${hub.authority}/connect/authorize`);
     expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
     expect(url.searchParams.get('nonce')).to.be.a('string');
+    // While the customer is at the Hub, the sign-in state waits in this tab's sessionStorage only.
+    const stateKey = `anva.${url.searchParams.get('state') ?? ''}`;
+    expect(sessionStorage.getItem(stateKey)).to.contain('code_verifier');
+    expect(Object.keys(localStorage).filter((key) => /^(oidc|anva)\./.test(key))).to.deep.equal([]);
     const signedIn = new Promise<CustomEvent>((resolve) =>
       document.addEventListener('anva-signed-in', resolve as EventListener, { once: true }),
     );
@@ -201,6 +205,8 @@ describe('auth session', () => {
       events: JSON.stringify(recorded.events),
       console: recorded.console.join('\n'),
     };
+    // Not even the sign-in state (PKCE verifier, nonce) goes to localStorage.
+    expect(Object.keys(localStorage).filter((key) => /^(oidc|anva)\./.test(key))).to.deep.equal([]);
     for (const [place, text] of Object.entries(places)) {
       for (const token of tokens)
         expect(text.includes(token), `a token in ${place}`).to.equal(false);
