@@ -27,16 +27,22 @@ const PAGES = [
   ['hostile-styles', '/hostile/styles.html', 'jan'],
 ];
 
-/** Waits until no widget on the page is still initialising or loading. */
+/** Waits until no widget on the page is still initialising or loading; warns when one never settles. */
 async function settled(page) {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('anva-contracts, anva-contract-detail, anva-account')].every(
-        (el) => ['ready', 'empty', 'error', 'signed-out'].includes(el.getAttribute('state')),
-      ),
-    undefined,
-    { timeout: 20_000 },
-  );
+  const done = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('anva-contracts, anva-contract-detail, anva-account')].every(
+          (el) => ['ready', 'empty', 'error', 'signed-out'].includes(el.getAttribute('state')),
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!done) console.warn(`warning: widgets on ${page.url()} did not settle`);
   await page.evaluate(() => document.fonts.ready);
 }
 

@@ -171,6 +171,12 @@ test('a customer with dossiers at two organisations sees one on a page configure
   for (const number of contractNumbers('5530', 'org-hoekstra')) {
     assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
   }
+  await waitForState(page, 'anva-account', 'ready');
+  assert.equal(
+    await page.locator('anva-account').getByText('Hoekstra Assurantiën').count(),
+    0,
+    'the other broker is not shown on a page configured for De Vries',
+  );
   await ctx.assertClean(page);
 
   await page.goto(stack.url('/mijn-verzekeringen.html'));
