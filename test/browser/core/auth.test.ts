@@ -315,4 +315,20 @@ describe('auth session', () => {
     expect(anva().session.state.status).to.equal('signed-out');
     expect(anva().session.state.error).to.equal(undefined);
   });
+
+  it('falls back to the redirect when the browser blocks the popup', async () => {
+    const hub = await useFakeHub({}, { settings: { loginMode: 'popup' } });
+    await waitForStatus('signed-out');
+    const open = window.open;
+    window.open = () => null;
+    try {
+      await anva().session.signIn();
+    } finally {
+      window.open = open;
+    }
+    const authorize = new URL(hub.navigations[0] ?? '');
+    expect(authorize.pathname).to.equal(new URL(`${hub.authority}/connect/authorize`).pathname);
+    const state = await returnFromHub(await followHubRedirect(authorize.href));
+    expect(state.status).to.equal('signed-in');
+  });
 });
