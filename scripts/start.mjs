@@ -170,7 +170,7 @@ async function main() {
     });
   } catch (error) {
     fail(
-      error.code === 'EADDRINUSE'
+      error.code === 'EADDRINUSE' || /already in use/.test(error.message)
         ? `port ${hubPort} is in use: stop what runs there or pick another with --hub-port.`
         : `the Hub did not start: ${error.message}`,
     );
