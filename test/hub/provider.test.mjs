@@ -101,6 +101,22 @@ describe('authorization requests', () => {
     );
   });
 
+  test('the API is the only resource: asking for another one is refused', async () => {
+    const other = await httpClient().request(
+      authorizeUrl(hub, {
+        challenge: pkce().challenge,
+        extra: { resource: 'https://other-api.example/' },
+      }),
+    );
+    assert.equal(new URL(other.location).searchParams.get('error'), 'invalid_target');
+    const explicit = await signIn(hub, { ...JAN, extra: { resource: hub.apiBase } });
+    const tokens = await exchangeCode(hub, {
+      code: explicit.callback.searchParams.get('code'),
+      verifier: explicit.verifier,
+    });
+    assert.equal(decodeJwt(tokens.body.access_token).aud, hub.apiBase);
+  });
+
   test('the code only works with the right verifier, once', async () => {
     const { callback } = await signIn(hub, JAN);
     const code = callback.searchParams.get('code');
