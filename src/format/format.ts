@@ -12,6 +12,7 @@ export type Formatted = string | { items: Formatted[] } | { entries: [string, Fo
 
 const ISO_DATE = /^(\d{4})-?(\d{2})-?(\d{2})(?:$|T)/;
 const MAX_DEPTH = 8;
+const IDENTIFIER = /(id|nummer|number|nr|code|year|jaar)$/i;
 
 /** `2025-01-31`, `20250131` or an ISO date-time → the calendar date as `YYYY-MM-DD`. */
 export function isoDay(value: unknown): string | undefined {
@@ -106,7 +107,10 @@ export function formatter(m: Messages): Formatter {
 
   const field = (key: string, v: unknown, depth = 0): Formatted => {
     const id = fieldOf(key);
-    return id && typeof v !== 'object' ? f.kind(kindOf(id), v) : value(v, depth);
+    if (id && typeof v !== 'object') return f.kind(kindOf(id), v);
+    // Ids, numbers and years read as written: "1201", not "1.201".
+    if (typeof v === 'number' && IDENTIFIER.test(key)) return String(v);
+    return value(v, depth);
   };
 
   const f: Formatter = {

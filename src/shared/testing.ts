@@ -53,3 +53,17 @@ export async function tabTo(accept: (el: Element) => boolean, max = 30): Promise
   }
   throw new Error('Tab never reached the element');
 }
+
+/** A cell's text without the column label that stacked (narrow) layouts show. */
+export function cellText(cell: Element): string {
+  return [...cell.childNodes]
+    .filter(
+      (node) =>
+        node.nodeType !== Node.COMMENT_NODE &&
+        !(node instanceof Element && node.classList.contains('label')),
+    )
+    .map((node) => node.textContent)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

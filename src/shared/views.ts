@@ -95,7 +95,7 @@ export function formattedView(value: Formatted): unknown {
 }
 
 const ICONS: Record<BranchKind, string> = {
-  car: 'M4 15l1.6-5a2 2 0 0 1 1.9-1.5h9a2 2 0 0 1 1.9 1.5L20 15v3H4zM7 15.5h.01M17 15.5h.01M6 18v2M18 18v2',
+  car: 'M2.5 14.5v-3l3-1L8 7h7l3.5 3.5 3 .9v3.1zM4.5 15a2 2 0 1 0 4 0 2 2 0 1 0-4 0M15.5 15a2 2 0 1 0 4 0 2 2 0 1 0-4 0',
   home: 'M4 11l8-7 8 7v9H4zM10 20v-6h4v6',
   contents: 'M5 11V8a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v3M3 11h18v6H3zM5 17v2M19 17v2',
   travel: 'M4 8h16v11H4zM9 8V5h6v3M9 8v11M15 8v11',

@@ -269,9 +269,20 @@ export class AnvaContractDetail extends LitElement {
       ${GROUPS.map(([id, fields]) => {
         const present = fields.filter((field) => value(field) !== undefined);
         if (!present.length) return nothing;
-        return id === 'coverages'
-          ? group(id, this.renderCoverages(value('coverages'), f))
-          : group(id, html`<dl part="fields">${present.map(fieldRow)}</dl>`);
+        if (id === 'coverages') return group(id, this.renderCoverages(value('coverages'), f));
+        const object = value('insuredObject');
+        // The insured object's own fields are the group's fields, not one nested list.
+        const rows = present.map((field) =>
+          field === 'insuredObject' &&
+          typeof object === 'object' &&
+          object &&
+          !Array.isArray(object)
+            ? Object.entries(object).map(([key, v]) =>
+                fieldView(f.label(key), formattedView(f.field(key, v))),
+              )
+            : fieldRow(field),
+        );
+        return group(id, html`<dl part="fields">${rows}</dl>`);
       })}
       ${
         other.length
@@ -299,19 +310,21 @@ export class AnvaContractDetail extends LitElement {
     const name = COVERAGE_NAMES.find((key) => keys.includes(key));
     const columns = name ? [name, ...keys.filter((key) => key !== name)] : keys;
     const label = (key: string) => (key === name ? f.messages.fields.coverage : f.label(key));
-    return html`<table part="table">
+    // Explicit roles keep the table's semantics when narrow containers stack its rows.
+    return html`<table part="table" role="table">
       <thead>
-        <tr>
-          ${columns.map((key) => html`<th scope="col">${label(key)}</th>`)}
+        <tr role="row">
+          ${columns.map((key) => html`<th role="columnheader" scope="col">${label(key)}</th>`)}
         </tr>
       </thead>
       <tbody>
         ${rows.map(
           (row) =>
-            html`<tr part="row">
+            html`<tr part="row" role="row">
               ${columns.map(
                 (key, i) =>
-                  html`<td part="cell" class=${i ? '' : 'name'}>
+                  html`<td part="cell" role="cell" class=${i ? '' : 'name'}>
+                    <span class="label" aria-hidden="true">${label(key)}</span>
                     ${formattedView(f.field(key, row[key]))}
                   </td>`,
               )}

@@ -30,6 +30,11 @@ export const styles = [
       padding-block-start: 0.75em;
       border-block-start: 1px solid var(--_b);
     }
+    @container (min-width: 28rem) {
+      .group > dl {
+        grid-template-columns: minmax(9em, 14em) 1fr;
+      }
+    }
     table {
       width: 100%;
       border-collapse: collapse;
@@ -48,6 +53,42 @@ export const styles = [
     }
     .name {
       font-weight: 600;
+    }
+    .label {
+      display: none;
+    }
+    @container (max-width: 28rem) {
+      table,
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tr {
+        padding-block: 0.5em;
+        border-block-end: 1px solid var(--_b);
+      }
+      td {
+        display: flex;
+        justify-content: space-between;
+        gap: 1em;
+        padding: 0;
+        border: 0;
+      }
+      td .label {
+        display: block;
+        color: var(--_m);
+      }
+      .name .label {
+        display: none;
+      }
     }
     .title-sk {
       height: 3rem;

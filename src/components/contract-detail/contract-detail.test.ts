@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
 import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { signedIn, textOf, until } from '../../shared/testing.js';
+import { cellText, signedIn, textOf, until } from '../../shared/testing.js';
 import type { AnvaContractDetail } from './contract-detail.component.js';
 import './contract-detail.js';
 
@@ -140,9 +140,8 @@ describe('<anva-contract-detail>', () => {
     expect(field(el, 'Assurantiebelasting')).to.match(/^€\s?10,11$/);
     expect(field(el, 'Totaal per termijn')).to.match(/^€\s?58,23$/);
     expect(field(el, 'Eigen risico')).to.match(/^€\s?150,00$/);
-    const cells = [...el.shadowRoot!.querySelectorAll('table td')].map((td) =>
-      td.textContent!.replace(/\s+/g, ' ').trim(),
-    );
+    // Each cell carries its column label for stacked rows on narrow containers.
+    const cells = [...el.shadowRoot!.querySelectorAll('table td')].map(cellText);
     expect(cells.slice(0, 4)).to.deep.equal([
       'Wettelijke aansprakelijkheid',
       '2001',

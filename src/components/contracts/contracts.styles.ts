@@ -112,19 +112,27 @@ export const styles = [
       .count {
         margin: 0;
       }
+      /* Cards: explicit roles in the template keep the table semantics. */
+      table,
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
       thead tr {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25em 1em;
+        gap: 0.5em;
       }
       th {
         padding: 0;
         border: 0;
       }
-      tbody,
-      tbody tr,
-      tbody td {
-        display: block;
+      .sort {
+        padding: 0.2em 0.75em;
+        border: 1px solid var(--_b);
+        border-radius: 1em;
+        font-size: 0.875em;
       }
       .row {
         display: grid;
@@ -136,13 +144,30 @@ export const styles = [
         border-radius: var(--_r);
       }
       .row td {
+        min-width: 0;
         padding: 0;
         border: 0;
+        overflow-wrap: anywhere;
+      }
+      .row .description {
+        grid-column: 1 / -1;
       }
       .row .label {
         display: block;
         color: var(--_m);
         font-size: 0.8em;
+      }
+      /* Icon and badge speak for themselves: together on the card's first line. */
+      .row .type {
+        order: -2;
+      }
+      .row .status {
+        order: -1;
+        justify-self: end;
+      }
+      .type .label,
+      .status .label {
+        display: none;
       }
     }
   `,

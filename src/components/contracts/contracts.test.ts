@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
 import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
+import { cellText, focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
 
@@ -13,17 +13,7 @@ const qa = (el: AnvaContracts, selector: string) => [
 ];
 /** A column's texts, without the labels cards show. */
 const column = (el: AnvaContracts, index: number) =>
-  qa(el, 'tbody tr').map((row) =>
-    [...row.querySelectorAll('td')[index]!.childNodes]
-      .filter(
-        (node) =>
-          node.nodeType !== Node.COMMENT_NODE &&
-          !(node instanceof Element && node.classList.contains('label')),
-      )
-      .map((node) => node.textContent)
-      .join('')
-      .trim(),
-  );
+  qa(el, 'tbody tr').map((row) => cellText(row.querySelectorAll('td')[index]!));
 
 /** Contracts with every status, for sorting and filtering. */
 const MANY = [
