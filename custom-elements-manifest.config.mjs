@@ -4,4 +4,6 @@ export default {
   exclude: ['src/**/*.test.ts'],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
+  // package.json names the manifest itself; the stale-check must not rewrite it.
+  packagejson: false,
 };
