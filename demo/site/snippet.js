@@ -136,7 +136,6 @@ function cssCode(s) {
 
 /** Keeps the preview's elements in step with the chosen widgets, reusing what is there. */
 function renderPreview(s) {
-  preview.lang = s.lang;
   for (const [name, value] of customProperties(s)) preview.style.setProperty(name, value);
   const wanted = s.widgets.map((key) => WIDGETS[key].tag);
   for (const element of [...preview.children]) {
@@ -145,6 +144,8 @@ function renderPreview(s) {
   wanted.forEach((tag, index) => {
     let element = preview.querySelector(tag);
     if (!element) element = document.createElement(tag);
+    // The preview shares this page's <anva-hub>, so the language goes on each widget.
+    element.lang = s.lang;
     if (tag === 'anva-contracts') element.setAttribute('detail-href', s.detailHref || '#');
     if (preview.children[index] !== element)
       preview.insertBefore(element, preview.children[index] ?? null);

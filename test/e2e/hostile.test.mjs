@@ -187,7 +187,7 @@ test('snippet builder: live preview and the exact embed code', async () => {
   );
   assert.match(html, /<anva-account><\/anva-account>/);
 
-  await page.getByLabel(/^WordPress/).check();
+  await page.getByRole('radio', { name: /WordPress/ }).check();
   const wordpress = await code.textContent();
   assert.match(
     wordpress,
