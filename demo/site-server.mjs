@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const projectRoot = resolve(here, '..');
 
-/** The Trusted Types policies the bundle creates (lit-html's own, and the widgets'). */
-export const TRUSTED_TYPES_POLICIES = ['lit-html', 'anva-widgets'];
+/** The Trusted Types policies the bundle creates: only lit-html's own. */
+export const TRUSTED_TYPES_POLICIES = ['lit-html'];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',

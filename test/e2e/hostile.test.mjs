@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { TRUSTED_TYPES_POLICIES } from '../../demo/site-server.mjs';
 import {
   launchBrowser,
   openContext,
@@ -43,6 +44,12 @@ test('strict CSP with Trusted Types: no violation, every widget works', async ()
   await waitForState(page, 'anva-contracts', 'ready');
   await waitForState(page, 'anva-account', 'ready');
   await ctx.assertClean(page);
+});
+
+test('the Trusted Types policies the README lists are exactly those the bundle creates', async () => {
+  const bundle = await readFile(new URL('../../dist/anva-widgets.js', import.meta.url), 'utf8');
+  const created = [...bundle.matchAll(/createPolicy\(\s*[`'"]([\w-]+)[`'"]/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(created)].sort(), [...TRUSTED_TYPES_POLICIES].sort());
 });
 
 test('CSP with a per-request nonce and strict-dynamic', async () => {
