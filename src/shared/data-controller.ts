@@ -79,14 +79,21 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostUpdated(): void {
+    const { state } = this;
+    // A failed sign-in shows on the signed-out view, so it is reported here too.
     const shown =
-      this.state === 'error' ? (this.session.configError ?? this.task.error) : undefined;
+      state === 'error'
+        ? (this.session.configError ?? this.task.error)
+        : state === 'signed-out'
+          ? this.session.state.error
+          : undefined;
     if (shown === this.reported) return;
     this.reported = shown;
-    const error = this.error;
+    const error = state === 'error' ? this.error : this.session.state.error;
     if (!error) return;
-    // The core already reports configuration errors in the console.
-    if (error.code !== 'config') console.warn(`anva-widgets: ${error.code}: ${error.message}`);
+    // The core already reports configuration and sign-in errors in the console.
+    if (state === 'error' && error.code !== 'config')
+      console.warn(`anva-widgets: ${error.code}: ${error.message}`);
     emit(this.host, 'anva-error', error.toDetail());
   }
 }

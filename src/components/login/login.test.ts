@@ -1,7 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
-import { useFakeHub, waitForStatus } from '../../../test/browser/support/fake-hub.js';
+import {
+  followHubRedirect,
+  returnFromHub,
+  useFakeHub,
+  waitForStatus,
+} from '../../../test/browser/support/fake-hub.js';
 import { focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
 import type { AnvaLogin } from './login.component.js';
 import './login.js';
@@ -87,5 +92,18 @@ describe('<anva-login>', () => {
     } finally {
       hub.remove();
     }
+  });
+
+  it('says so calmly when signing in failed, and reports it from itself', async () => {
+    const hub = await useFakeHub({ authorize: { error: 'access_denied' } });
+    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
+    await until(el, 'signed-out');
+    const codes: string[] = [];
+    el.addEventListener('anva-error', (e) => codes.push(e.detail.code));
+    await anva().session.signIn();
+    await returnFromHub(await followHubRedirect(hub.navigations.at(-1)!));
+    await waitUntil(() => textOf(el).includes('Inloggen is niet gelukt.'), 'no notice');
+    expect(codes).to.deep.equal(['auth']);
+    await expect(el).to.be.accessible();
   });
 });
