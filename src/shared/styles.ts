@@ -27,7 +27,8 @@ export const base = css`
   * {
     box-sizing: border-box;
   }
-  [part~='base'] {
+  [part~='base'],
+  .msg {
     background: var(--anva-color-surface, transparent);
     border-radius: var(--_r);
   }

@@ -39,6 +39,8 @@ function permissionText(permission: Permission, f: Formatter): string {
  *
  * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
  *
+ * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ *
  * @csspart base - The whole account.
  * @csspart group - A group (details, organisations, permissions).
  * @csspart heading - A group's heading.

@@ -77,6 +77,8 @@ const COVERAGE_NAMES = [
  * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
  * @slot empty - Shown instead of the default message when no contract is chosen.
  *
+ * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ *
  * @csspart base - The whole contract.
  * @csspart header - Icon, title, contract number and status.
  * @csspart title - The contract's title.

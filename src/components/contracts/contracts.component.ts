@@ -32,6 +32,8 @@ const DEFAULT_PAGE_SIZE = 20;
  * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
  * @slot empty - Shown instead of the default message when there are no contracts.
  *
+ * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ *
  * @csspart base - The wrapper around toolbar, table and paging.
  * @csspart toolbar - Search, status filter and result count.
  * @csspart search - The search field's label and input.

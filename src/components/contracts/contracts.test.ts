@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
+import { en, nl } from '../../i18n/index.js';
 import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
 import { cellText, focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
 import type { AnvaContracts } from './contracts.component.js';
@@ -442,5 +443,32 @@ describe('<anva-contracts>', () => {
     expect(pagedMs).to.be.below(100);
     expect(sortMs).to.be.below(100);
     expect(allMs).to.be.below(2000);
+  });
+
+  it('shows no English in the Dutch table and no Dutch in the English one', async () => {
+    await signedIn({ endpoints: { contracts: { items: MANY } } });
+    const texts = (m: object): string[] =>
+      Object.values(m).flatMap((v) =>
+        typeof v === 'string' ? [v] : v && typeof v === 'object' ? texts(v) : [],
+      );
+    // Words both languages write the same way say nothing about leaks.
+    const distinct = (a: string[], b: string[]) =>
+      a.filter((t) => t.length > 3 && !b.includes(t) && !['Status', 'Type'].includes(t));
+    const dutch = await fixture<AnvaContracts>(html`<anva-contracts lang="nl"></anva-contracts>`);
+    const english = await fixture<AnvaContracts>(html`<anva-contracts lang="en"></anva-contracts>`);
+    await until(dutch, 'ready');
+    await until(english, 'ready');
+    // The widget's own words: toolbar, headers, badges, icon labels (the data is Dutch anyway).
+    const ui = (el: AnvaContracts) =>
+      qa(el, '[part~="toolbar"], thead, [part~="status"], [part~="icon"]')
+        .map((node) => `${node.textContent} ${node.getAttribute('aria-label') ?? ''}`)
+        .join(' ');
+    const nlOnly = distinct(texts(nl), texts(en));
+    const enOnly = distinct(texts(en), texts(nl));
+    expect(enOnly.filter((t) => ui(dutch).includes(t))).to.deep.equal([]);
+    expect(nlOnly.filter((t) => ui(english).includes(t))).to.deep.equal([]);
+    expect(ui(english)).to.contain('Suspended');
+    expect(ui(english)).to.contain('Car');
+    expect(ui(dutch)).to.contain('Opgeschort');
   });
 });

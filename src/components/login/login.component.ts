@@ -15,6 +15,8 @@ import { styles } from './login.styles.js';
  *
  * @summary *Inloggen* when signed out; the customer's name and *Uitloggen* when signed in.
  *
+ * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ *
  * @csspart base - The wrapper around the name and the button.
  * @csspart button - Every button (also `sign-in`, `sign-out`, `retry`).
  * @csspart sign-in - The *Inloggen* button.

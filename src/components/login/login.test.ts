@@ -106,4 +106,26 @@ describe('<anva-login>', () => {
     expect(codes).to.deep.equal(['auth']);
     await expect(el).to.be.accessible();
   });
+
+  it('takes its language from itself, then <anva-hub lang>, then the nearest lang', async () => {
+    await useFakeHub({}, { settings: { lang: 'en' } });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="nl"><anva-login></anva-login><anva-login lang="nl"></anva-login></div>`,
+    );
+    const [fromHub, own] = [...wrapper.querySelectorAll('anva-login')];
+    await until(fromHub!, 'signed-out');
+    await until(own!, 'signed-out');
+    expect(textOf(fromHub!)).to.equal('Sign in');
+    expect(textOf(own!)).to.equal('Inloggen');
+    await useFakeHub();
+    const nearest = await fixture<HTMLDivElement>(
+      html`<section lang="en-GB">
+        <div><anva-login></anva-login></div>
+      </section>`,
+    );
+    const el = nearest.querySelector('anva-login')!;
+    await until(el, 'signed-out');
+    expect(textOf(el)).to.equal('Sign in');
+    expect(el.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('lang')).to.equal('en');
+  });
 });
