@@ -143,14 +143,9 @@ export const en: Messages = {
   permissionNames: {
     accountread: 'View your account details',
     contractread: 'View your insurance policies',
-    contractsread: 'View your insurance policies',
     documentread: 'View your documents',
-    documentsread: 'View your documents',
     claimread: 'View your claims',
-    claimsread: 'View your claims',
     claimcreate: 'Report a claim',
-    claimscreate: 'Report a claim',
     organizationread: 'View your adviser',
-    organizationsread: 'View your adviser',
   },
 };

@@ -115,6 +115,6 @@ export interface Messages {
   organizations: string;
   permissions: string;
   noneKnown: string;
-  /** Permissions in words, by normalised code (lower case, letters and digits only). */
+  /** Permissions in words, by code in lower case without separators and plurals: `contracts.read` → `contractread`. */
   permissionNames: Record<string, string>;
 }

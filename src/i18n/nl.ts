@@ -143,14 +143,9 @@ export const nl: Messages = {
   permissionNames: {
     accountread: 'Je accountgegevens bekijken',
     contractread: 'Je verzekeringen bekijken',
-    contractsread: 'Je verzekeringen bekijken',
     documentread: 'Je documenten bekijken',
-    documentsread: 'Je documenten bekijken',
     claimread: 'Je schades bekijken',
-    claimsread: 'Je schades bekijken',
     claimcreate: 'Een schade melden',
-    claimscreate: 'Een schade melden',
     organizationread: 'Je adviseur bekijken',
-    organizationsread: 'Je adviseur bekijken',
   },
 };

@@ -30,7 +30,7 @@ export function signedOutText(m: Messages, session: SessionController): string {
 }
 
 export function signedOutView(m: Messages, session: SessionController): TemplateResult {
-  return html`<div part="signed-out" class="msg">
+  return html`<div part="signed-out" class="msg" lang=${m.locale}>
     <slot name="signed-out">
       <p>${signedOutText(m, session)}</p>
       ${signInButton(m, session)}
@@ -49,7 +49,7 @@ export function errorView(
   text = error.code === 'config' ? m.configError(error.message) : m.errors[error.code],
   extra: unknown = nothing,
 ): TemplateResult {
-  return html`<div part="error" class="msg" role="alert">
+  return html`<div part="error" class="msg" role="alert" lang=${m.locale}>
     <p>${text}</p>
     ${
       error.retryable
@@ -60,15 +60,15 @@ export function errorView(
   </div>`;
 }
 
-export function emptyView(text: string): TemplateResult {
-  return html`<div part="empty" class="msg">
+export function emptyView(m: Messages, text: string): TemplateResult {
+  return html`<div part="empty" class="msg" lang=${m.locale}>
     <slot name="empty"><p>${text}</p></slot>
   </div>`;
 }
 
 /** A placeholder of the final layout's size; screen readers hear only "loading". */
 export function skeletonView(m: Messages, shape: unknown): TemplateResult {
-  return html`<div part="skeleton" class="skeleton">
+  return html`<div part="skeleton" class="skeleton" lang=${m.locale}>
     <span class="vh" role="status">${m.loading}</span>
     <div aria-hidden="true">${shape}</div>
   </div>`;

@@ -22,7 +22,12 @@ function permissionText(permission: Permission, f: Formatter): string {
           .filter((name) => typeof name === 'string' || typeof name === 'number')
           .map(String);
   for (const name of names) {
-    const words = f.messages.permissionNames[normalize(name)];
+    // `contracts.read` and `contract.read` mean the same: plurals are folded.
+    const code = name
+      .split(/[^a-z0-9]+/i)
+      .map((part) => normalize(part).replace(/s$/, ''))
+      .join('');
+    const words = f.messages.permissionNames[code];
     if (words) return words;
   }
   // The Hub's own words next, then the code as given.

@@ -178,7 +178,7 @@ export class AnvaContractDetail extends LitElement {
       case 'signed-out':
         return signedOutView(m, this.session);
       case 'empty':
-        return emptyView(m.detailEmpty);
+        return emptyView(m, m.detailEmpty);
       case 'loading':
         return skeletonView(
           m,

@@ -169,7 +169,7 @@ export class AnvaContracts extends LitElement {
       case 'signed-out':
         return signedOutView(m, this.session);
       case 'empty':
-        return emptyView(m.contractsEmpty);
+        return emptyView(m, m.contractsEmpty);
       case 'loading':
         return skeletonView(
           m,
