@@ -16,6 +16,7 @@ export const en: Messages = {
   signedInAs: (name) => `Signed in as ${name}`,
   signedOutText: 'Sign in to see your insurance policies.',
   sessionExpired: 'Your session has expired. Please sign in again.',
+  accessRevoked: 'Your access was withdrawn. Sign in again once you have access.',
   signInFailed: 'Signing in did not work. Please try again.',
   configError: (detail) => `Configuration error in <anva-hub>: ${detail}`,
   loading: 'Loading…',

@@ -76,6 +76,7 @@ export interface Messages {
   signedInAs: (name: string) => string;
   signedOutText: string;
   sessionExpired: string;
+  accessRevoked: string;
   signInFailed: string;
   /** For the broker's web team: names the attribute to fix. */
   configError: (detail: string) => string;

@@ -16,6 +16,7 @@ export const nl: Messages = {
   signedInAs: (name) => `Ingelogd als ${name}`,
   signedOutText: 'Log in om je verzekeringen te bekijken.',
   sessionExpired: 'Je sessie is verlopen. Log opnieuw in.',
+  accessRevoked: 'Je toegang is ingetrokken. Log opnieuw in als je weer toegang hebt.',
   signInFailed: 'Inloggen is niet gelukt. Probeer het opnieuw.',
   configError: (detail) => `Configuratiefout in <anva-hub>: ${detail}`,
   loading: 'Bezig met laden…',

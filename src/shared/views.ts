@@ -24,9 +24,8 @@ export function signInButton(m: Messages, session: SessionController): TemplateR
 export function signedOutText(m: Messages, session: SessionController): string {
   const { error, signedOutReason } = session.state;
   if (error) return m.signInFailed;
-  return signedOutReason === 'expired' || signedOutReason === 'revoked'
-    ? m.sessionExpired
-    : m.signedOutText;
+  if (signedOutReason === 'revoked') return m.accessRevoked;
+  return signedOutReason === 'expired' ? m.sessionExpired : m.signedOutText;
 }
 
 export function signedOutView(m: Messages, session: SessionController): TemplateResult {

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { anva } from '../../core/registry.js';
 import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
 import { signedIn, textOf, until } from '../../shared/testing.js';
 import type { AnvaAccount } from './account.component.js';
@@ -101,6 +102,18 @@ describe('<anva-account>', () => {
     expect(textOf(el)).to.contain('Er is geen verbinding.');
     expect(textOf(el)).to.contain('Opnieuw proberen');
     expect(detail).to.include({ code: 'network', retryable: true });
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains a revoked access when the Hub withdrew it', async () => {
+    const hub = await signedIn();
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'ready');
+    await hub.scenario({ revoked: true });
+    await hub.expireAccessTokens();
+    anva().client.invalidate();
+    await until(el, 'signed-out');
+    expect(textOf(el)).to.contain('Je toegang is ingetrokken.');
     await expect(el).to.be.accessible();
   });
 });

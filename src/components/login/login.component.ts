@@ -6,7 +6,7 @@ import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
-import { errorView, signInButton, skeletonView } from '../../shared/views.js';
+import { errorView, signedOutText, signInButton, skeletonView } from '../../shared/views.js';
 import { styles } from './login.styles.js';
 
 /**
@@ -72,12 +72,9 @@ export class AnvaLogin extends LitElement {
     if (error) return errorView(m, error, () => this.data.retry());
     if (this.state === 'loading') return skeletonView(m, html`<span class="sk btn-sk"></span>`);
     if (this.state === 'signed-out') {
-      const { error: failed, signedOutReason } = this.session.state;
-      const notice = failed
-        ? m.signInFailed
-        : signedOutReason === 'expired' || signedOutReason === 'revoked'
-          ? m.sessionExpired
-          : '';
+      const text = signedOutText(m, this.session);
+      // Only news is worth a line next to the button, not the standing invitation.
+      const notice = text === m.signedOutText ? '' : text;
       return html`<div part="base" class="bar" lang=${this.locale.lang}>
         ${signInButton(m, this.session)}
         ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
