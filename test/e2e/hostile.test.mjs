@@ -194,6 +194,13 @@ test('snippet builder: live preview and the exact embed code', async () => {
   );
   assert.match(html, /<anva-account><\/anva-account>/);
 
+  await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(stack.site.url).origin,
+  });
+  await page.getByRole('button', { name: 'HTML kopiëren' }).click();
+  await page.getByText('Gekopieerd.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), html);
+
   await page.getByRole('radio', { name: /WordPress/ }).check();
   const wordpress = await code.textContent();
   assert.match(

@@ -108,3 +108,30 @@ test('Hub API slow: a skeleton while waiting, then the data', async () => {
   await ctx.assertClean(page);
   await ctx.close();
 });
+
+test('Hub API too slow: a timeout error with a retry that works once it is fast again', async () => {
+  const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/index.html'));
+  await signIn(page, stack, CUSTOMERS.jan);
+
+  // Longer than the widgets' per-request timeout (15 s) on every attempt.
+  Object.assign(stack.proxy, { mode: 'slow', delayMs: 120_000 });
+  try {
+    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await waitForState(page, 'anva-contracts', 'error', 90_000);
+  } finally {
+    stack.proxy.mode = 'pass';
+  }
+  const errors = ctx.record.events
+    .filter((e) => e.type === 'anva-error')
+    .map((e) => JSON.parse(e.detail));
+  assert.ok(
+    errors.some((e) => e.code === 'timeout' && e.retryable),
+    JSON.stringify(errors),
+  );
+  await page.locator('anva-contracts').getByRole('button', { name: 'Opnieuw proberen' }).click();
+  await waitForState(page, 'anva-contracts', 'ready');
+  await ctx.assertClean(page);
+  await ctx.close();
+});
