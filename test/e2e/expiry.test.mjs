@@ -81,11 +81,10 @@ test('access token expiry: silent renewal without a visible blip', async () => {
     `one renewal per token lifetime, not a storm: ${renewals.length} in ${ACCESS_TOKEN_TTL + 1} s`,
   );
 
-  // A new API call after the first token expired: choose a contract, show it on this page.
-  await page.evaluate(() =>
-    window.addEventListener('anva-contract-select', (e) => e.preventDefault()),
-  );
-  await page.locator('anva-contracts').getByRole('row').nth(1).click();
+  // A new API call after the first token expired: show a contract on this page.
+  await page
+    .locator('anva-contract-detail')
+    .evaluate((detail) => detail.setAttribute('contract-id', '48213001'));
   await waitForState(page, 'anva-contract-detail', 'ready');
 
   const states = await page.evaluate(() => window.__states);
