@@ -24,8 +24,16 @@ export const base = css`
   :host([hidden]) {
     display: none;
   }
+  /* Font and colour come from the page; text layout a site may set globally does not. */
   * {
     box-sizing: border-box;
+    line-height: 1.5;
+    letter-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
+    word-spacing: normal;
   }
   [part~='base'],
   .msg {

@@ -116,4 +116,11 @@ describe('<anva-account>', () => {
     expect(textOf(el)).to.contain('Je toegang is ingetrokken.');
     await expect(el).to.be.accessible();
   });
+
+  it('shows only the broker the page is configured for', async () => {
+    await signedIn({}, { settings: { organization: 'zekr' } });
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'ready');
+    expect(items(el, 'organization')).to.deep.equal(['Zeker & Zo']);
+  });
 });
