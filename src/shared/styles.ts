@@ -89,6 +89,10 @@ export const base = css`
     opacity: 0.7;
     cursor: progress;
   }
+  .btn:disabled {
+    opacity: 0.45;
+    cursor: default;
+  }
   .msg {
     display: grid;
     gap: 0.75em;

@@ -142,7 +142,9 @@ export class AnvaAccount extends LitElement {
                         isHttpUrl(org.icon)
                           ? html`<img part="organization-icon" src=${org.icon} alt="" />`
                           : org.icon
-                            ? html`<span part="organization-icon">${org.icon}</span>`
+                            ? html`<span part="organization-icon" class="icon-text"
+                                >${org.icon}</span
+                              >`
                             : nothing
                       }
                       <span>${org.name || org.code || org.id}</span>

@@ -22,10 +22,12 @@ export const styles = [
       gap: 0.6em;
       min-height: 2rem;
     }
-    img {
+    img,
+    .icon-text {
       width: 2rem;
       height: 2rem;
       object-fit: contain;
+      text-align: center;
       border-radius: calc(var(--_r) / 2);
     }
     .head-sk {
