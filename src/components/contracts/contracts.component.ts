@@ -15,7 +15,7 @@ import {
   signedOutView,
   skeletonView,
 } from '../../shared/views.js';
-import { parseColumns, sortRows, toRows, type Column, type Row } from './rows.js';
+import { mainColumn, parseColumns, sortRows, toRows, type Column, type Row } from './rows.js';
 import { styles } from './contracts.styles.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -178,11 +178,11 @@ export class AnvaContracts extends LitElement {
         );
     }
     const { cols, rows } = this.table;
+    // Filter options: the statuses present, known ones in the customer's words.
     const statuses = new Map(
-      rows.map((row) => [
-        row.status,
-        row.tone === 'other' ? row.status || m.none : m.status[row.tone],
-      ]),
+      rows
+        .filter((row) => row.status)
+        .map((row) => [row.status, row.tone === 'other' ? row.status : m.status[row.tone]]),
     );
     const query = this.query.trim().toLowerCase();
     let shown = rows.filter(
@@ -194,12 +194,7 @@ export class AnvaContracts extends LitElement {
     const size = this.pageSize > 0 ? Math.floor(this.pageSize) : DEFAULT_PAGE_SIZE;
     const pages = Math.max(1, Math.ceil(shown.length / size));
     const page = Math.min(this.page, pages - 1);
-    const main = Math.max(
-      0,
-      ['contractNumber', 'description']
-        .map((key) => cols.findIndex((c) => c.field === key))
-        .find((i) => i >= 0) ?? cols.findIndex((c) => c.field !== 'type'),
-    );
+    const main = mainColumn(cols);
     return html`<div part="base" lang=${this.locale.lang}>
       <div part="toolbar" class="toolbar">
         <label part="search" class="control">

@@ -53,6 +53,18 @@ export function parseColumns(columns: string | undefined, f: Formatter): Column[
   });
 }
 
+/** The column that holds a row's link or button: contract number, else description, else the first that is not the icon. */
+export function mainColumn(columns: Column[]): number {
+  for (const field of ['contractNumber', 'description']) {
+    const index = columns.findIndex((column) => column.field === field);
+    if (index >= 0) return index;
+  }
+  return Math.max(
+    0,
+    columns.findIndex((column) => column.field !== 'type'),
+  );
+}
+
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
