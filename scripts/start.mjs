@@ -3,7 +3,8 @@
  * local ANVA Hub and the demo broker website, prints where everything is and how to log in.
  *
  * Options (flag, or environment variable): --site-port / SITE_PORT (8080),
- * --hub-port / HUB_PORT (4000), --data-file / HUB_DATA_FILE (the Hub's default).
+ * --hub-port / HUB_PORT (4000), --data / HUB_DATA (the Hub's default data file),
+ * --access-ttl / HUB_ACCESS_TTL (the Hub's default access token lifetime).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -97,7 +98,8 @@ function readOptions() {
       options: {
         'site-port': { type: 'string' },
         'hub-port': { type: 'string' },
-        'data-file': { type: 'string' },
+        data: { type: 'string' },
+        'access-ttl': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,19 +109,25 @@ function readOptions() {
   const { values } = parsed;
   if (values.help) {
     console.log(
-      'Usage: npm start -- [--site-port 8080] [--hub-port 4000] [--data-file path]\n' +
-        'Environment: SITE_PORT, HUB_PORT, HUB_DATA_FILE.',
+      'Usage: npm start -- [--site-port 8080] [--hub-port 4000] [--data file] [--access-ttl seconds]\n' +
+        'Environment: SITE_PORT, HUB_PORT, HUB_DATA, HUB_ACCESS_TTL.',
     );
     process.exit(0);
   }
   const sitePort = portFrom(values['site-port'] ?? process.env.SITE_PORT ?? 8080, 'site port');
   const hubPort = portFrom(values['hub-port'] ?? process.env.HUB_PORT ?? 4000, 'Hub port');
   if (sitePort === hubPort) fail(`the site and the Hub need different ports (both ${sitePort}).`);
-  const dataFile = values['data-file'] ?? process.env.HUB_DATA_FILE;
-  return { sitePort, hubPort, dataFile: dataFile ? resolve(dataFile) : undefined };
+  const dataFile = values.data ?? process.env.HUB_DATA;
+  const accessTokenTtl = values['access-ttl'] ?? process.env.HUB_ACCESS_TTL;
+  return {
+    sitePort,
+    hubPort,
+    dataFile: dataFile ? resolve(dataFile) : undefined,
+    accessTokenTtl,
+  };
 }
 
-function printBanner({ site, hub }) {
+function printBanner({ site, hub, dataFile }) {
   const lines = [
     '',
     '  ANVA widgets demo is running',
@@ -141,12 +149,20 @@ function printBanner({ site, hub }) {
       : `${login.email}  /  ${login.password ?? '(no password)'}`;
     lines.push(`    ${login.label.padEnd(width)}  ${how}`);
   }
-  lines.push('', '  Ctrl-C stops everything.', '');
+  const data = dataFile ? ` --data ${dataFile}` : '';
+  lines.push(
+    '',
+    `  Broker administration (another terminal): npm run hub -- account revoke --email <e>${data}`,
+    `                                             npm run hub -- contacts${data}`,
+    '',
+    '  Ctrl-C stops everything.',
+    '',
+  );
   console.log(lines.join('\n'));
 }
 
 async function main() {
-  const { sitePort, hubPort, dataFile } = readOptions();
+  const { sitePort, hubPort, dataFile, accessTokenTtl } = readOptions();
   try {
     await ensureBuilt();
   } catch (error) {
@@ -167,6 +183,7 @@ async function main() {
       issuer: `http://localhost:${hubPort}/identity`,
       siteOrigin,
       ...(dataFile ? { dataFile } : {}),
+      ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
     });
   } catch (error) {
     fail(
@@ -185,7 +202,7 @@ async function main() {
         : `the demo site did not start: ${error.message}`,
     );
   }
-  printBanner({ site, hub });
+  printBanner({ site, hub, dataFile });
 
   let stopping = false;
   const stop = async (signal) => {
