@@ -163,12 +163,6 @@ function printBanner({ site, hub, dataFile }) {
 
 async function main() {
   const { sitePort, hubPort, dataFile, accessTokenTtl } = readOptions();
-  try {
-    await ensureBuilt();
-  } catch (error) {
-    fail(`${error.message}; see the output above.`);
-  }
-
   const [{ startHub }, { startSite }] = await Promise.all([
     import(pathToFileURL(join(root, 'demo', 'hub', 'server.mjs')).href),
     import(pathToFileURL(join(root, 'demo', 'site-server.mjs')).href),
@@ -191,6 +185,13 @@ async function main() {
         ? `port ${hubPort} is in use: stop what runs there or pick another with --hub-port.`
         : `the Hub did not start: ${error.message}`,
     );
+  }
+  // The Hub checks its configuration first, so a bad setting fails before a slow build.
+  try {
+    await ensureBuilt();
+  } catch (error) {
+    await hub.close();
+    fail(`${error.message}; see the output above.`);
   }
   try {
     site = await startSite({ port: sitePort, hubIssuer: hub.issuer, apiBase: hub.apiBase });
