@@ -3,3 +3,4 @@ export * from './fields.js';
 export * from './format.js';
 export * from './status.js';
 export * from './names.js';
+export * from './contract.js';

@@ -1,6 +1,7 @@
 /** Templates every widget shares: signed out, error, empty, loading, formatted values, icons. */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AnvaError } from '../core/errors.js';
+import type { ContractStatus } from '../format/contract.js';
 import type { Formatted } from '../format/format.js';
 import type { BranchKind, Messages } from '../i18n/messages.js';
 import type { SessionController } from './session-controller.js';
@@ -71,6 +72,11 @@ export function skeletonView(m: Messages, shape: unknown): TemplateResult {
     <span class="vh" role="status">${m.loading}</span>
     <div aria-hidden="true">${shape}</div>
   </div>`;
+}
+
+/** A status badge: a coloured dot by tone, the meaning in words. */
+export function statusBadge({ key, text }: ContractStatus): TemplateResult {
+  return html`<span part="status" class="badge" data-tone=${key ?? 'other'}>${text}</span>`;
 }
 
 /** One label/value pair of a `<dl>`. */

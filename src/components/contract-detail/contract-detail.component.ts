@@ -3,13 +3,11 @@ import { property } from 'lit/decorators.js';
 import type { Contract } from '../../core/types.js';
 import {
   branchKind,
-  deriveStatus,
+  contractField,
+  contractStatus,
   indexFields,
-  isoDay,
   kindOf,
   nameOf,
-  statusText,
-  today,
   type Formatter,
 } from '../../format/index.js';
 import type { FieldId, GroupId, Messages } from '../../i18n/messages.js';
@@ -24,6 +22,7 @@ import {
   formattedView,
   signedOutView,
   skeletonView,
+  statusBadge,
 } from '../../shared/views.js';
 import { styles } from './contract-detail.styles.js';
 
@@ -197,27 +196,10 @@ export class AnvaContractDetail extends LitElement {
     const m = f.messages;
     const metadata = contract.metadata ?? {};
     const { known } = indexFields(metadata);
-    // A known field the Hub sent as null is still shown (as "–"): no end date is news too.
-    const value = (id: FieldId): unknown =>
-      known.has(id)
-        ? known.get(id)![1]
-        : id === 'status' || id === 'dossierNumber'
-          ? contract[id]
-          : undefined;
-    const rawStatus = value('status');
-    const statusKey = deriveStatus(
-      typeof rawStatus === 'string' ? rawStatus : undefined,
-      isoDay(value('effectiveDate')),
-      isoDay(value('expiryDate')),
-      today(),
-    );
-    const status = statusKey
-      ? m.status[statusKey]
-      : typeof rawStatus === 'string'
-        ? statusText(m, rawStatus)
-        : undefined;
+    const value = (id: FieldId): unknown => contractField(contract, id);
+    const status = contractStatus(m, contract);
     const kind = branchKind(value('branch'), value('product'), value('description'));
-    const title = String(value('description') ?? value('product') ?? m.branches[kind]);
+    const title = f.text(f.value(value('description') ?? value('product') ?? m.branches[kind]));
     const number = value('contractNumber') ?? contract.id;
     // Everything not shown in a group above, so no field is ever hidden.
     const grouped = new Set(GROUPS.flatMap(([, ids]) => ids.map((id) => known.get(id)?.[0])));
@@ -229,13 +211,7 @@ export class AnvaContractDetail extends LitElement {
     const fieldRow = (id: FieldId) => {
       const v = value(id);
       if (v === undefined) return nothing;
-      if (id === 'status' && status)
-        return fieldView(
-          m.fields.status,
-          html`<span part="status" class="badge" data-tone=${statusKey ?? 'other'}
-            >${status}</span
-          >`,
-        );
+      if (id === 'status' && status.text) return fieldView(m.fields.status, statusBadge(status));
       const name = nameOf(v);
       const code = (v as { code?: unknown } | null)?.code;
       const formatted =
@@ -260,13 +236,7 @@ export class AnvaContractDetail extends LitElement {
           <h2 part="title">${title}</h2>
           <p class="muted">${m.fields.contractNumber} ${f.text(f.value(number))}</p>
         </div>
-        ${
-          status
-            ? html`<span part="status" class="badge" data-tone=${statusKey ?? 'other'}
-                >${status}</span
-              >`
-            : nothing
-        }
+        ${status.text ? statusBadge(status) : nothing}
       </header>
       ${GROUPS.map(([id, fields]) => {
         const present = fields.filter((field) => value(field) !== undefined);

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit } from '../../core/events.js';
 import type { Contract } from '../../core/types.js';
+import type { ContractStatus } from '../../format/contract.js';
 import type { Formatter } from '../../format/format.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
@@ -14,11 +15,15 @@ import {
   errorView,
   signedOutView,
   skeletonView,
+  statusBadge,
 } from '../../shared/views.js';
 import { mainColumn, parseColumns, sortRows, toRows, type Column, type Row } from './rows.js';
 import { styles } from './contracts.styles.js';
 
 const DEFAULT_PAGE_SIZE = 20;
+
+/** Statuses filter by their key, unknown ones by the Hub's text. */
+const filterKey = ({ key, text }: ContractStatus): string => key ?? text ?? '';
 
 /**
  * The customer's contracts as a table on wide containers and stacked cards on
@@ -181,13 +186,14 @@ export class AnvaContracts extends LitElement {
     // Filter options: the statuses present, known ones in the customer's words.
     const statuses = new Map(
       rows
-        .filter((row) => row.status)
-        .map((row) => [row.status, row.tone === 'other' ? row.status : m.status[row.tone]]),
+        .filter(({ status }) => status.text)
+        .map(({ status }) => [filterKey(status), status.text]),
     );
     const query = this.query.trim().toLowerCase();
     let shown = rows.filter(
       (row) =>
-        (!this.filter || row.status === this.filter) && (!query || row.search.includes(query)),
+        (!this.filter || filterKey(row.status) === this.filter) &&
+        (!query || row.search.includes(query)),
     );
     if (this.sortColumn >= 0 && this.sortColumn < cols.length)
       shown = sortRows(shown, this.sortColumn, this.sortDirection, m.locale);
@@ -284,8 +290,7 @@ export class AnvaContracts extends LitElement {
         const value = row.cells[i];
         let content: unknown = value;
         if (col.field === 'type') content = branchIcon(row.kind, value ?? '');
-        else if (col.field === 'status')
-          content = html`<span part="status" class="badge" data-tone=${row.tone}>${value}</span>`;
+        else if (col.field === 'status') content = statusBadge(row.status);
         if (i === main)
           content = href
             ? html`<a

@@ -6,17 +6,17 @@
 import type { Contract } from '../../core/types.js';
 import {
   branchKind,
-  deriveStatus,
+  contractField,
+  contractStatus,
   fieldOf,
-  indexFields,
   isoDay,
   kindOf,
   nameOf,
-  today,
   toNumber,
+  type ContractStatus,
   type Formatter,
 } from '../../format/index.js';
-import type { BranchKind, FieldId, StatusKey } from '../../i18n/messages.js';
+import type { BranchKind, FieldId } from '../../i18n/messages.js';
 
 export const DEFAULT_COLUMNS = 'type,contractNumber,description,provider,status';
 
@@ -36,9 +36,7 @@ export interface Row {
   /** One sort key per column: numbers and `YYYY-MM-DD` dates sort naturally. */
   sort: (string | number)[];
   kind: BranchKind;
-  /** A known status, or the Hub's own text. */
-  status: StatusKey | string;
-  tone: StatusKey | 'other';
+  status: ContractStatus;
   search: string;
 }
 
@@ -70,24 +68,13 @@ const text = (value: unknown): string | undefined =>
 
 export function toRows(contracts: Contract[], columns: Column[], f: Formatter): Row[] {
   const m = f.messages;
-  const day = today();
   return contracts.map((contract) => {
-    const { known } = indexFields(contract.metadata ?? {});
-    const get = (id: FieldId): unknown =>
-      known.get(id)?.[1] ?? (id === 'status' || id === 'dossierNumber' ? contract[id] : undefined);
-    const branch = get('branch');
-    const kind = branchKind(branch, get('product'), get('description'));
-    const rawStatus = text(contract.status ?? get('status'));
-    const key = deriveStatus(
-      rawStatus,
-      isoDay(get('effectiveDate')),
-      isoDay(get('expiryDate')),
-      day,
-    );
-    const status = key ? m.status[key] : (rawStatus ?? m.none);
+    const get = (id: FieldId): unknown => contractField(contract, id);
+    const kind = branchKind(get('branch'), get('product'), get('description'));
+    const status = contractStatus(m, contract);
     const values: Record<string, unknown> = {
       contractNumber: get('contractNumber') ?? contract.id,
-      description: get('description') ?? get('product') ?? branch,
+      description: get('description') ?? get('product') ?? get('branch'),
     };
     const cells: string[] = [];
     const sort: (string | number)[] = [];
@@ -95,10 +82,9 @@ export function toRows(contracts: Contract[], columns: Column[], f: Formatter): 
       let cell: string;
       let order: string | number;
       if (column.field === 'type') {
-        cell = text(get('product')) ?? m.branches[kind];
-        order = cell;
+        cell = order = text(get('product')) ?? m.branches[kind];
       } else if (column.field === 'status') {
-        cell = order = status;
+        cell = order = status.text ?? m.none;
       } else {
         const value = column.field
           ? (values[column.field] ?? get(column.field))
@@ -120,16 +106,7 @@ export function toRows(contracts: Contract[], columns: Column[], f: Formatter): 
     ]
       .join(' ')
       .toLowerCase();
-    return {
-      id: contract.id,
-      contract,
-      cells,
-      sort,
-      kind,
-      status: key ?? rawStatus ?? '',
-      tone: key ?? 'other',
-      search,
-    };
+    return { id: contract.id, contract, cells, sort, kind, status, search };
   });
 }
 
