@@ -155,6 +155,8 @@ test('React 19 page: JSX props and events', async () => {
   await page.locator('anva-contracts').getByRole('row').nth(1).click();
   await waitForState(page, 'anva-contract-detail', 'ready');
   assert.equal(page.url(), before, 'the React handler cancelled the navigation');
+  await page.getByRole('button', { name: 'Sluiten' }).click();
+  await page.locator('anva-contract-detail').waitFor({ state: 'detached' });
   await ctx.assertClean(page);
 });
 

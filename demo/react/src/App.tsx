@@ -63,9 +63,9 @@ export function App({ authority, apiBase, clientId }: AppProps) {
       <main>
         <div className="wrap">
           <h1>{customer ? `Welkom, ${customer}` : 'Mijn De Vries'}</h1>
-          <p className="page-intro" data-testid="react-status">
+          <p className="page-intro">
             {customer
-              ? 'Kies een verzekering om de details hiernaast te zien.'
+              ? 'Kies een verzekering om de details te zien.'
               : 'Log in om uw verzekeringen te zien.'}
           </p>
           {problem && (
@@ -73,22 +73,23 @@ export function App({ authority, apiBase, clientId }: AppProps) {
               {problem}
             </p>
           )}
-          <div className="layout">
-            <anva-contracts
-              detail-href="/polis.html?contract={id}"
-              page-size={10}
-              onanva-contract-select={onSelect}
-              onanva-error={onError}
-            />
-            <aside className="aside">
-              <h2>Polisdetails</h2>
-              {selected ? (
-                <anva-contract-detail contract-id={selected} />
-              ) : (
-                <p>Nog geen verzekering gekozen.</p>
-              )}
-            </aside>
-          </div>
+          {selected && (
+            <section className="panel block" aria-labelledby="detail-title">
+              <div className="panel-head">
+                <h2 id="detail-title">Polisdetails</h2>
+                <button type="button" className="button" onClick={() => setSelected(undefined)}>
+                  Sluiten
+                </button>
+              </div>
+              <anva-contract-detail contract-id={selected} />
+            </section>
+          )}
+          <anva-contracts
+            detail-href="/polis.html?contract={id}"
+            page-size={10}
+            onanva-contract-select={onSelect}
+            onanva-error={onError}
+          />
         </div>
       </main>
     </>
