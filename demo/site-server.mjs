@@ -81,7 +81,8 @@ function fileUnder(root, urlPath) {
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
+  // No NUL bytes, and no dotfiles (tool configuration next to the pages is not for the web).
+  if (decoded.includes('\0') || /(^|\/)\./.test(decoded)) return undefined;
   const path = normalize(join(root, decoded));
   return path === root || path.startsWith(root + sep) ? path : undefined;
 }
