@@ -72,6 +72,7 @@ export const base = css`
     background: var(--_p);
     color: var(--_on-p);
     font-weight: 600;
+    text-decoration: none;
     cursor: pointer;
   }
   .btn:hover {

@@ -156,40 +156,16 @@ export class AnvaContractDetail extends LitElement {
     this.unsubscribe?.();
   }
 
-  override render() {
-    const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) {
-      const missing = error.code === 'not-found' || error.code === 'forbidden';
-      return errorView(
-        m,
-        error,
-        () => this.data.retry(),
-        missing ? m.detailNotFound : undefined,
-        missing && history.length > 1
-          ? html`<button part="button back" class="btn quiet" @click=${() => history.back()}>
-              ${m.back}
-            </button>`
-          : nothing,
-      );
-    }
-    switch (this.state) {
-      case 'signed-out':
-        return signedOutView(m, this.session);
-      case 'empty':
-        return emptyView(m, m.detailEmpty);
-      case 'loading':
-        return skeletonView(
-          m,
-          html`<span class="sk title-sk"></span> ${[0, 1].map(
-              () =>
-                html`<span class="sk head-sk"></span>${[0, 1, 2, 3].map(
-                    () => html`<span class="sk line-sk"></span>`,
-                  )}`,
-            )}`,
-        );
-    }
-    return this.renderContract(this.data.task.value!, this.locale.format);
+  /** Back in this tab's history, else to the page that linked here (a new tab), else nothing. */
+  private renderBack(m: Messages): unknown {
+    if (history.length > 1)
+      return html`<button part="button back" class="btn quiet" @click=${() => history.back()}>
+        ${m.back}
+      </button>`;
+    const referrer = document.referrer;
+    return referrer && new URL(referrer).origin === location.origin
+      ? html`<a part="button back" class="btn quiet" href=${referrer}>${m.back}</a>`
+      : nothing;
   }
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {
@@ -304,5 +280,37 @@ export class AnvaContractDetail extends LitElement {
         )}
       </tbody>
     </table>`;
+  }
+
+  override render() {
+    const m = this.locale.messages;
+    const error = this.data.error;
+    if (error) {
+      const missing = error.code === 'not-found' || error.code === 'forbidden';
+      return errorView(
+        m,
+        error,
+        () => this.data.retry(),
+        missing ? m.detailNotFound : undefined,
+        missing ? this.renderBack(m) : nothing,
+      );
+    }
+    switch (this.state) {
+      case 'signed-out':
+        return signedOutView(m, this.session);
+      case 'empty':
+        return emptyView(m, m.detailEmpty);
+      case 'loading':
+        return skeletonView(
+          m,
+          html`<span class="sk title-sk"></span> ${[0, 1].map(
+              () =>
+                html`<span class="sk head-sk"></span>${[0, 1, 2, 3].map(
+                    () => html`<span class="sk line-sk"></span>`,
+                  )}`,
+            )}`,
+        );
+    }
+    return this.renderContract(this.data.task.value!, this.locale.format);
   }
 }

@@ -166,6 +166,33 @@ export class AnvaContracts extends LitElement {
     this.session.runtime.selection.select(row.id, row.contract);
   }
 
+  private renderRow(row: Row, cols: Column[], main: number) {
+    const href = detailHref(this.detailHref, row.id);
+    return html`<tr part="row" class="row" role="row">
+      ${cols.map((col, i) => {
+        const value = row.cells[i];
+        let content: unknown = value;
+        if (col.field === 'type') content = branchIcon(row.kind, value ?? '');
+        else if (col.field === 'status') content = statusBadge(row.status);
+        if (i === main)
+          content = href
+            ? html`<a
+                part="link"
+                class="choose"
+                href=${href}
+                @click=${(e: Event) => this.choose(e, row)}
+                >${content}</a
+              >`
+            : html`<button part="choose" class="choose" @click=${(e: Event) => this.choose(e, row)}>
+                ${content}
+              </button>`;
+        return html`<td part="cell" role="cell" class=${col.field ?? 'meta'}>
+          <span part="cell-label" class="label" aria-hidden="true">${col.label}</span>${content}
+        </td>`;
+      })}
+    </tr>`;
+  }
+
   override render() {
     const m = this.locale.messages;
     const error = this.data.error;
@@ -281,32 +308,5 @@ export class AnvaContracts extends LitElement {
           : nothing
       }
     </div>`;
-  }
-
-  private renderRow(row: Row, cols: Column[], main: number) {
-    const href = detailHref(this.detailHref, row.id);
-    return html`<tr part="row" class="row" role="row">
-      ${cols.map((col, i) => {
-        const value = row.cells[i];
-        let content: unknown = value;
-        if (col.field === 'type') content = branchIcon(row.kind, value ?? '');
-        else if (col.field === 'status') content = statusBadge(row.status);
-        if (i === main)
-          content = href
-            ? html`<a
-                part="link"
-                class="choose"
-                href=${href}
-                @click=${(e: Event) => this.choose(e, row)}
-                >${content}</a
-              >`
-            : html`<button part="choose" class="choose" @click=${(e: Event) => this.choose(e, row)}>
-                ${content}
-              </button>`;
-        return html`<td part="cell" role="cell" class=${col.field ?? 'meta'}>
-          <span part="cell-label" class="label" aria-hidden="true">${col.label}</span>${content}
-        </td>`;
-      })}
-    </tr>`;
   }
 }
