@@ -1,24 +1,10 @@
-/** Helpers for the widgets' browser tests, on top of the fake Hub support. */
+/**
+ * DOM helpers for the widgets' browser tests. Nothing here imports the fake Hub
+ * support, so the package's type declarations stay rooted in `src/`.
+ */
 import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  signInAsCustomer,
-  useFakeHub,
-  type FakeHub,
-  type FakeHubScenario,
-  type UseFakeHubOptions,
-} from '../../test/browser/support/fake-hub.js';
 import type { WidgetState } from './data-controller.js';
-
-/** A fresh fake Hub with the customer signed in for real. */
-export async function signedIn(
-  scenario: FakeHubScenario = {},
-  options: UseFakeHubOptions = {},
-): Promise<FakeHub> {
-  const hub = await useFakeHub(scenario, options);
-  await signInAsCustomer();
-  return hub;
-}
 
 /** Waits until a widget reports `state` and has rendered it. */
 export async function until(

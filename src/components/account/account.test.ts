@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
-import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { signedIn, textOf, until } from '../../shared/testing.js';
+import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
+import { textOf, until } from '../../shared/testing.js';
 import type { AnvaAccount } from './account.component.js';
 import './account.js';
 
@@ -20,7 +20,8 @@ describe('<anva-account>', () => {
   });
 
   it('shows a skeleton while loading', async () => {
-    await signedIn({ endpoints: { permissions: { delayMs: 400 } } });
+    await useFakeHub({ endpoints: { permissions: { delayMs: 400 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'loading');
     expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).not.to.equal(null);
@@ -29,7 +30,8 @@ describe('<anva-account>', () => {
   });
 
   it('shows name, e-mail, organisations and permissions in words', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'ready');
     const values = items(el, 'value');
@@ -41,7 +43,7 @@ describe('<anva-account>', () => {
   });
 
   it('renders an organisation icon only from an http(s) URL, anything else as text', async () => {
-    await signedIn({
+    await useFakeHub({
       endpoints: {
         organizations: {
           items: [
@@ -61,6 +63,7 @@ describe('<anva-account>', () => {
         },
       },
     });
+    await signInAsCustomer();
     const el = await fixture<AnvaAccount>(html`<anva-account lang="en"></anva-account>`);
     await until(el, 'ready');
     const images = el.shadowRoot!.querySelectorAll('img');
@@ -85,7 +88,8 @@ describe('<anva-account>', () => {
   });
 
   it('says so when there are no permissions or organisations', async () => {
-    await signedIn({ customer: 'bert', endpoints: { organizations: { items: [] } } });
+    await useFakeHub({ customer: 'bert', endpoints: { organizations: { items: [] } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'ready');
     expect(items(el, 'value')).to.deep.equal(['bert@example.nl', 'bert@example.nl']);
@@ -94,7 +98,8 @@ describe('<anva-account>', () => {
   });
 
   it('shows an error and fires anva-error without tokens', async () => {
-    await signedIn({ endpoints: { account: { drop: true, times: 10 } } });
+    await useFakeHub({ endpoints: { account: { drop: true, times: 10 } } });
+    await signInAsCustomer();
     let detail: unknown;
     document.addEventListener('anva-error', (e) => (detail = e.detail), { once: true });
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
@@ -106,7 +111,8 @@ describe('<anva-account>', () => {
   });
 
   it('explains a revoked access when the Hub withdrew it', async () => {
-    const hub = await signedIn();
+    const hub = await useFakeHub();
+    await signInAsCustomer();
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'ready');
     await hub.scenario({ revoked: true });
@@ -118,7 +124,8 @@ describe('<anva-account>', () => {
   });
 
   it('shows only the broker the page is configured for', async () => {
-    await signedIn({}, { settings: { organization: 'zekr' } });
+    await useFakeHub({}, { settings: { organization: 'zekr' } });
+    await signInAsCustomer();
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'ready');
     expect(items(el, 'organization')).to.deep.equal(['Zeker & Zo']);

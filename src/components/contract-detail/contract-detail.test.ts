@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
-import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, signedIn, textOf, until } from '../../shared/testing.js';
+import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
+import { cellText, textOf, until } from '../../shared/testing.js';
 import type { AnvaContractDetail } from './contract-detail.component.js';
 import './contract-detail.js';
 
@@ -69,7 +69,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('is empty until a contract is chosen, then follows the page-wide selection', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail><p slot="empty">Kies links een polis.</p></anva-contract-detail>`,
     );
@@ -82,7 +83,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('reads ?contract= from the address when nothing else says which', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     history.replaceState(null, '', `${location.pathname}?contract=9003`);
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail></anva-contract-detail>`,
@@ -92,7 +94,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('prefers contract-id over the selection', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     anva().selection.select('9002');
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
@@ -102,7 +105,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('shows a skeleton while loading', async () => {
-    await signedIn({ endpoints: { contract: { delayMs: 400 } } });
+    await useFakeHub({ endpoints: { contract: { delayMs: 400 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
     );
@@ -113,7 +117,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('groups and formats every known field', async () => {
-    await signedIn({ endpoints: { contract: { items: [CAR] } } });
+    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
     );
@@ -155,7 +160,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('lists unknown fields under Overige gegevens, nested values as text', async () => {
-    await signedIn({ endpoints: { contract: { items: [CAR] } } });
+    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
     );
@@ -183,7 +189,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('keeps fields the list does not have, and top-level extras', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9003"></anva-contract-detail>`,
     );
@@ -194,7 +201,7 @@ describe('<anva-contract-detail>', () => {
 
   it('keeps HTML, scripts and javascript: URLs in values as text', async () => {
     const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-    await signedIn({
+    await useFakeHub({
       endpoints: {
         contract: {
           items: [
@@ -211,6 +218,7 @@ describe('<anva-contract-detail>', () => {
         },
       },
     });
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="x"></anva-contract-detail>`,
     );
@@ -224,7 +232,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('says clearly when a contract is not found, with a way back', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const errors: string[] = [];
     const listener = (e: CustomEvent) => errors.push(e.detail.code);
     document.addEventListener('anva-error', listener);
@@ -243,7 +252,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('shows a retryable error and loads again', async () => {
-    await signedIn({ endpoints: { contract: { status: 502, times: 3 } } });
+    await useFakeHub({ endpoints: { contract: { status: 502, times: 3 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001" lang="en"></anva-contract-detail>`,
     );
@@ -256,7 +266,8 @@ describe('<anva-contract-detail>', () => {
   });
 
   it('switches contract when contract-id changes, the newest answer winning', async () => {
-    await signedIn({ endpoints: { contract: { delayMs: 300, times: 1 } } });
+    await useFakeHub({ endpoints: { contract: { delayMs: 300, times: 1 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
     );

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
 import { en, nl } from '../../i18n/index.js';
-import { useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
+import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
+import { cellText, focused, tabTo, textOf, until } from '../../shared/testing.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
 
@@ -97,7 +97,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('shows a skeleton while loading, then the table', async () => {
-    await signedIn({ endpoints: { contracts: { delayMs: 400 } } });
+    await useFakeHub({ endpoints: { contracts: { delayMs: 400 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(el, 'loading');
     expect(q(el, '[part~="skeleton"]')).not.to.equal(null);
@@ -118,7 +119,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('is empty with a kind message or the empty slot', async () => {
-    await signedIn({ endpoints: { contracts: { items: [] } } });
+    await useFakeHub({ endpoints: { contracts: { items: [] } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(el, 'empty');
     expect(textOf(el)).to.contain('Er zijn nog geen verzekeringen om te tonen.');
@@ -126,7 +128,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('shows a calm error, fires anva-error and retries', async () => {
-    await signedIn({ endpoints: { contracts: { status: 503, times: 10 } } });
+    await useFakeHub({ endpoints: { contracts: { status: 503, times: 10 } } });
+    await signInAsCustomer();
     const errors: CustomEvent[] = [];
     document.addEventListener('anva-error', (e) => errors.push(e), { once: true });
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
@@ -140,7 +143,8 @@ describe('<anva-contracts>', () => {
 
   it('recovers with Opnieuw proberen', async () => {
     // The client retries twice by itself; the third answer fails too.
-    await signedIn({ endpoints: { contracts: { status: 500, times: 3 } } });
+    await useFakeHub({ endpoints: { contracts: { status: 500, times: 3 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(el, 'error');
     const retry = q<HTMLButtonElement>(el, '[part~="retry"]');
@@ -168,7 +172,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('sorts by every column with the keyboard, with aria-sort', async () => {
-    await signedIn({ endpoints: { contracts: { items: MANY } } });
+    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<div><button>voor</button><anva-contracts></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);
@@ -200,7 +205,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('shows status badges, derived Toekomstig/Verlopen, unknown as given', async () => {
-    await signedIn({ endpoints: { contracts: { items: MANY } } });
+    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(el, 'ready');
     expect(qa(el, '[part~="status"]').map((s) => s.textContent!.trim())).to.deep.equal([
@@ -223,7 +229,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('filters by status and searches with the keyboard, announcing the count politely', async () => {
-    await signedIn({ endpoints: { contracts: { items: MANY } } });
+    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<div><button>voor</button><anva-contracts></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);
@@ -257,7 +264,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('chooses a contract with the keyboard: a cancelable event, then the page-wide selection', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<div><button>voor</button><anva-contracts></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);
@@ -277,9 +285,10 @@ describe('<anva-contracts>', () => {
   });
 
   it('makes rows real links with detail-href, the id URL-encoded', async () => {
-    await signedIn({
+    await useFakeHub({
       endpoints: { contracts: { items: [{ id: 'a/b c', status: 'Lopend', metadata: {} }] } },
     });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<anva-contracts detail-href="/polis?id={id}&amp;x=1"></anva-contracts>`,
     );
@@ -295,7 +304,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('never builds a javascript: link from detail-href', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<anva-contracts detail-href="javascript:alert('{id}')"></anva-contracts>`,
     );
@@ -306,7 +316,7 @@ describe('<anva-contracts>', () => {
 
   it('keeps HTML and scripts in API values as text', async () => {
     const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-    await signedIn({
+    await useFakeHub({
       endpoints: {
         contracts: {
           items: [
@@ -323,6 +333,7 @@ describe('<anva-contracts>', () => {
         },
       },
     });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<anva-contracts detail-href="/polis/{id}"></anva-contracts>`,
     );
@@ -335,7 +346,7 @@ describe('<anva-contracts>', () => {
   });
 
   it('shows the columns a broker picks, in their order, any metadata key allowed', async () => {
-    await signedIn({
+    await useFakeHub({
       endpoints: {
         contracts: {
           items: [
@@ -353,6 +364,7 @@ describe('<anva-contracts>', () => {
         },
       },
     });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
       html`<anva-contracts
         columns="annualMileage, contractNumber,PP_BTP,effectiveDate,status"
@@ -383,7 +395,8 @@ describe('<anva-contracts>', () => {
         premium: i,
       },
     }));
-    await signedIn({ endpoints: { contracts: { items } } });
+    await useFakeHub({ endpoints: { contracts: { items } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaContracts>(html`<anva-contracts page-size="25"></anva-contracts>`);
     await until(el, 'ready');
     expect(qa(el, 'tbody tr')).to.have.length(25);
@@ -409,7 +422,8 @@ describe('<anva-contracts>', () => {
         premium: i * 1.5,
       },
     }));
-    await signedIn({ endpoints: { contracts: { items } } });
+    await useFakeHub({ endpoints: { contracts: { items } } });
+    await signInAsCustomer();
     const median = async (el: AnvaContracts, change: (run: number) => void) => {
       const times: number[] = [];
       for (let run = 0; run < 7; run++) {
@@ -446,7 +460,8 @@ describe('<anva-contracts>', () => {
   });
 
   it('shows no English in the Dutch table and no Dutch in the English one', async () => {
-    await signedIn({ endpoints: { contracts: { items: MANY } } });
+    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
+    await signInAsCustomer();
     const texts = (m: object): string[] =>
       Object.values(m).flatMap((v) =>
         typeof v === 'string' ? [v] : v && typeof v === 'object' ? texts(v) : [],

@@ -4,10 +4,11 @@ import { anva } from '../../core/registry.js';
 import {
   followHubRedirect,
   returnFromHub,
+  signInAsCustomer,
   useFakeHub,
   waitForStatus,
 } from '../../../test/browser/support/fake-hub.js';
-import { focused, signedIn, tabTo, textOf, until } from '../../shared/testing.js';
+import { focused, tabTo, textOf, until } from '../../shared/testing.js';
 import type { AnvaLogin } from './login.component.js';
 import './login.js';
 
@@ -44,7 +45,8 @@ describe('<anva-login>', () => {
   });
 
   it('shows the customer’s name and signs out with the keyboard', async () => {
-    await signedIn();
+    await useFakeHub();
+    await signInAsCustomer();
     const wrapper = await fixture<HTMLDivElement>(
       html`<div><button>voor</button><anva-login></anva-login></div>`,
     );
@@ -62,7 +64,8 @@ describe('<anva-login>', () => {
   });
 
   it('falls back to the ID token’s name when the account cannot be read', async () => {
-    await signedIn({ endpoints: { account: { status: 500, times: 10 } } });
+    await useFakeHub({ endpoints: { account: { status: 500, times: 10 } } });
+    await signInAsCustomer();
     const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
     await until(el, 'ready');
     await waitUntil(() => textOf(el).includes('Anna de Vries'), 'no name');
