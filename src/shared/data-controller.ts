@@ -18,6 +18,7 @@ export type DataHost = ReactiveControllerHost & HTMLElement & { state: WidgetSta
 export class DataController<T> implements ReactiveController {
   readonly task: Task<unknown[], T>;
   private revision = 0;
+  private aborted = false;
   private reported?: unknown;
 
   constructor(
@@ -40,7 +41,8 @@ export class DataController<T> implements ReactiveController {
     if (this.session.configError) return 'error';
     const status = this.session.state.status;
     if (status === 'signed-out' || status === 'signing-in') return 'signed-out';
-    if (status !== 'signed-in') return 'loading';
+    // Aborted on removal: still loading as far as anyone can see, never an error.
+    if (status !== 'signed-in' || this.aborted) return 'loading';
     switch (this.task.status) {
       case TaskStatus.COMPLETE:
         return this.isEmpty(this.task.value as T) ? 'empty' : 'ready';
@@ -66,11 +68,18 @@ export class DataController<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  hostConnected(): void {
+    // A fetch aborted on removal starts again when the widget comes back.
+    if (this.aborted) {
+      this.aborted = false;
+      this.retry();
+    }
+  }
+
   hostDisconnected(): void {
     if (this.task.status === TaskStatus.PENDING) {
+      this.aborted = true;
       this.task.abort();
-      // An aborted run must start again when the widget comes back.
-      this.revision++;
     }
   }
 

@@ -118,6 +118,23 @@ describe('<anva-contracts>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('stops loading when removed and loads again when put back', async () => {
+    await useFakeHub({ endpoints: { contracts: { delayMs: 300, times: 1 } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
+    await until(el, 'loading');
+    const parent = el.parentElement!;
+    const errors: string[] = [];
+    el.addEventListener('anva-error', (e) => errors.push(e.detail.code));
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(el.state).to.equal('loading');
+    expect(errors).to.deep.equal([]);
+    parent.append(el);
+    await until(el, 'ready');
+    expect(el.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(3);
+  });
+
   it('is empty with a kind message or the empty slot', async () => {
     await useFakeHub({ endpoints: { contracts: { items: [] } } });
     await signInAsCustomer();
