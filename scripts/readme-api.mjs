@@ -52,7 +52,10 @@ export function renderReference(manifest) {
         '',
         cell(element.summary ?? element.description),
         '',
-        table('Attributes', [['attribute', 'property', 'type', 'default', 'meaning'], ...attributes]),
+        table('Attributes', [
+          ['attribute', 'property', 'type', 'default', 'meaning'],
+          ...attributes,
+        ]),
         table('Events', [['event', 'when'], ...events]),
         table('Slots', [['slot', 'content'], ...slots]),
         table('Parts', [['part', 'what'], ...parts]),
