@@ -3,20 +3,14 @@
  * validated endpoints, the contract's error codes, retries for idempotent
  * GETs, one fetch for concurrent identical requests, a session cache.
  */
-import type { SharedSession } from './auth.js';
-import { saysRevoked } from './auth.js';
+import { saysRevoked } from './auth/renewal.js';
+import type { SharedSession } from './auth/shared-session.js';
 import { AnvaError } from './errors.js';
+import type { AnvaErrorCode } from './errors.js';
+import { listeners } from './listeners.js';
 import { parseEnvelope } from './schemas.js';
 import type { EndpointItems, EndpointName } from './schemas.js';
-import type {
-  Account,
-  AnvaConfig,
-  Contract,
-  HubClient,
-  Organization,
-  Permission,
-  RequestOptions,
-} from './types.js';
+import type { AnvaConfig, Contract, HubClient, RequestOptions } from './types.js';
 
 export interface ClientOptions {
   /** Per-attempt timeout (the contract's default: 15 s). */
@@ -25,17 +19,16 @@ export interface ClientOptions {
   retryDelayMs: number;
 }
 
-const MAX_RETRIES = 2;
+export interface Client extends HubClient {
+  /** Sign-out or another customer: abort every request, forget every result. */
+  reset(): void;
+}
 
+/** One fetch shared by every concurrent caller of the same URL. */
 interface Flight {
-  key: string;
   promise: Promise<unknown>;
   controller: AbortController;
   callers: number;
-}
-
-function isJson(contentType: string | null): boolean {
-  return !!contentType && /^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim());
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -54,167 +47,63 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Whether a 401 says the grant or the account itself is gone (then renewal cannot help). */
 async function revokedBy(response: Response): Promise<boolean> {
-  const challenge = response.headers.get('WWW-Authenticate');
-  let code: string | undefined;
-  try {
-    const body: unknown = await response.clone().json();
-    const error = (body as { error?: unknown } | null)?.error;
-    code =
-      typeof error === 'string'
-        ? error
-        : typeof (error as { code?: unknown } | undefined)?.code === 'string'
-          ? (error as { code: string }).code
-          : undefined;
-  } catch {
-    code = undefined;
-  }
-  return saysRevoked(challenge, code);
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: string | { code?: string } } | null;
+  const error = body?.error;
+  return saysRevoked(
+    response.headers.get('WWW-Authenticate'),
+    typeof error === 'string' ? error : error?.code,
+  );
 }
 
-export class Client implements HubClient {
-  private readonly cache = new Map<string, unknown>();
-  private readonly flights = new Map<string, Flight>();
-  private readonly listeners = new Set<() => void>();
+export function createClient(
+  getConfig: () => AnvaConfig | undefined,
+  session: SharedSession,
+  { timeoutMs, retryDelayMs }: ClientOptions,
+): Client {
+  const cache = new Map<string, unknown>();
+  const flights = new Map<string, Flight>();
+  const { subscribe, notify } = listeners();
 
-  constructor(
-    private readonly getConfig: () => AnvaConfig | undefined,
-    private readonly session: SharedSession,
-    private readonly options: ClientOptions,
-  ) {}
-
-  async account(options?: RequestOptions): Promise<Account> {
-    const items = await this.get('account', '/account/mine', options);
-    const account = items[0];
-    if (!account) throw new AnvaError('not-found', 'The Hub returned no account.');
-    return account;
-  }
-
-  organizations(options?: RequestOptions): Promise<Organization[]> {
-    return this.get('organizations', '/organization/organizations/mine', options);
-  }
-
-  permissions(options?: RequestOptions): Promise<Permission[]> {
-    return this.get('permissions', '/permission/permissions/mine', options);
-  }
-
-  async contracts(options?: RequestOptions): Promise<Contract[]> {
-    const all = await this.get('contracts', '/contract/contracts/mycontracts', options);
-    return this.ofOrganization(all, options);
-  }
-
-  async contract(id: string, options?: RequestOptions): Promise<Contract> {
-    const path = `/contract/contracts/${encodeURIComponent(String(id))}/mine`;
-    const items = await this.get('contract', path, options);
-    const contract = items[0];
-    if (!contract)
-      throw new AnvaError('not-found', `The Hub has no contract ${id} for this customer.`);
-    return contract;
-  }
-
-  invalidate(): void {
-    this.cache.clear();
-    this.notify();
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Sign-out or another customer: abort every request, forget every result. */
-  reset(): void {
-    const reason = new AnvaError(
-      'unauthorized',
-      'The session ended while the request was running.',
-    );
-    for (const flight of this.flights.values()) flight.controller.abort(reason);
-    this.flights.clear();
-    this.cache.clear();
-    this.notify();
-  }
-
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
-  }
-
-  /** Only this broker's dossier when `organization` is set and the customer has several. */
-  private async ofOrganization(all: Contract[], options?: RequestOptions): Promise<Contract[]> {
-    const wanted = this.getConfig()?.organization;
-    if (!wanted) return all;
-    const dossiers = (await this.account(options)).dossiers ?? {};
-    const known = Object.entries(dossiers).filter(
-      ([, dossier]) => dossier !== null && dossier !== '',
-    );
-    if (known.length <= 1) return all;
-    let organizationId = known.some(([id]) => id === wanted) ? wanted : undefined;
-    if (organizationId === undefined) {
-      const organizations = await this.organizations(options);
-      const lower = wanted.toLowerCase();
-      organizationId = organizations.find(
-        (organization) => organization.id === wanted || organization.code?.toLowerCase() === lower,
-      )?.id;
-    }
-    const dossier = organizationId === undefined ? undefined : dossiers[organizationId];
-    if (dossier === undefined || dossier === null) {
-      console.warn(
-        `[anva-widgets] organization "${wanted}" is not one of this customer's organisations; no contracts are shown.`,
-      );
-      return [];
-    }
-    return all.filter(
-      (contract) =>
-        contract.dossierNumber !== undefined &&
-        contract.dossierNumber !== null &&
-        String(contract.dossierNumber) === String(dossier),
-    );
-  }
-
-  private get<K extends EndpointName>(
+  async function get<K extends EndpointName>(
     name: K,
     path: string,
-    options: RequestOptions = {},
+    options?: RequestOptions,
   ): Promise<EndpointItems[K][]> {
-    const config = this.getConfig();
-    if (!config) {
-      return Promise.reject(
-        new AnvaError('config', 'anva-widgets is not configured (no <anva-hub>).'),
-      );
-    }
-    const key = `${config.apiBase}${path}`;
-    if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) as EndpointItems[K][]);
-    let flight = this.flights.get(key);
+    const config = getConfig();
+    if (!config) throw new AnvaError('config', 'anva-widgets is not configured (no <anva-hub>).');
+    const url = config.apiBase + path;
+    if (cache.has(url)) return cache.get(url) as EndpointItems[K][];
+    let flight = flights.get(url);
     if (!flight) {
       const controller = new AbortController();
       const created: Flight = {
-        key,
         controller,
         callers: 0,
-        promise: this.withRetries(name, key, path, controller.signal).then((items) => {
-          if (this.flights.get(key) === created) this.cache.set(key, items);
+        promise: withRetries(name, url, path, controller.signal).then((items) => {
+          if (flights.get(url) === created) cache.set(url, items);
           return items;
         }),
       };
       created.promise
-        .finally(() => {
-          if (this.flights.get(key) === created) this.flights.delete(key);
-        })
+        .finally(() => flights.get(url) === created && flights.delete(url))
         .catch(() => undefined);
-      this.flights.set(key, created);
-      flight = created;
+      flights.set(url, (flight = created));
     }
-    return this.join(flight, options.signal) as Promise<EndpointItems[K][]>;
+    return join(url, flight, options?.signal) as Promise<EndpointItems[K][]>;
   }
 
   /** A caller joins a shared request; it is aborted only when every caller with a signal has left. */
-  private join(flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
+  function join(url: string, flight: Flight, signal?: AbortSignal): Promise<unknown> {
     flight.callers += 1;
     if (!signal) return flight.promise;
     const leave = () => {
-      flight.callers -= 1;
-      if (flight.callers > 0) return;
+      if (--flight.callers > 0) return;
       flight.controller.abort(signal.reason);
       // Later callers start afresh instead of joining an aborted request.
-      if (this.flights.get(flight.key) === flight) this.flights.delete(flight.key);
+      if (flights.get(url) === flight) flights.delete(url);
     };
     if (signal.aborted) {
       leave();
@@ -226,20 +115,14 @@ export class Client implements HubClient {
         reject(signal.reason);
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
+      flight.promise
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 
-  private async withRetries<K extends EndpointName>(
+  /** Idempotent GETs: at most 2 retries with doubling delays, on network, server and timeout errors only. */
+  async function withRetries<K extends EndpointName>(
     name: K,
     url: string,
     path: string,
@@ -247,38 +130,34 @@ export class Client implements HubClient {
   ): Promise<EndpointItems[K][]> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.fetchOnce(name, url, path, signal, false);
+        return await fetchOnce(name, url, path, signal);
       } catch (error) {
         const again =
           error instanceof AnvaError &&
-          (error.code === 'network' || error.code === 'server' || error.code === 'timeout') &&
           error.retryable &&
-          attempt < MAX_RETRIES &&
+          ['network', 'server', 'timeout'].includes(error.code) &&
+          attempt < 2 &&
           !signal.aborted;
         if (!again) throw error;
-        await wait(this.options.retryDelayMs * 2 ** attempt, signal);
+        await wait(retryDelayMs * 2 ** attempt, signal);
       }
     }
   }
 
-  private async fetchOnce<K extends EndpointName>(
+  async function fetchOnce<K extends EndpointName>(
     name: K,
     url: string,
     path: string,
     signal: AbortSignal,
-    renewed: boolean,
+    renewed?: boolean,
   ): Promise<EndpointItems[K][]> {
-    const config = this.getConfig();
-    const session = this.session.active;
+    const config = getConfig();
+    const active = session.active;
     // The bearer goes to `api-base` and nowhere else.
-    if (!config || !url.startsWith(`${config.apiBase}/`)) {
-      throw new AnvaError(
-        'config',
-        `Refusing to send the session to ${url}: it is outside api-base.`,
-      );
-    }
-    const token = await session?.accessToken();
-    if (!session || !token) throw new AnvaError('unauthorized', 'The customer is not signed in.');
+    if (!config || !url.startsWith(`${config.apiBase}/`))
+      throw new AnvaError('config', `Refusing to send the session outside api-base: ${url}.`);
+    const token = await active?.accessToken();
+    if (!active || !token) throw new AnvaError('unauthorized', 'The customer is not signed in.');
     if (signal.aborted) throw signal.reason;
     const attempt = new AbortController();
     const stop = () => attempt.abort(signal.reason);
@@ -287,8 +166,18 @@ export class Client implements HubClient {
     const timer = setTimeout(() => {
       timedOut = true;
       attempt.abort();
-    }, this.options.timeoutMs);
+    }, timeoutMs);
     const where = `${name} (GET ${path})`;
+    const error = (code: AnvaErrorCode, problem: string, retryable = false) =>
+      new AnvaError(code, `${where}: ${problem}.`, { retryable });
+    const invalid = (problem: string) => {
+      const invalid = error('invalid-response', `unexpected answer from the Hub: ${problem}`);
+      console.error(`[anva-widgets] invalid-response: ${invalid.message}`);
+      return invalid;
+    };
+    /** A fetch or body read that broke because the caller left or the time ran out. */
+    const broken = (): unknown =>
+      signal.aborted ? signal.reason : timedOut && error('timeout', 'no answer in time', true);
     try {
       let response: Response;
       try {
@@ -297,74 +186,111 @@ export class Client implements HubClient {
           credentials: 'omit',
           signal: attempt.signal,
         });
-      } catch (error) {
-        if (signal.aborted) throw signal.reason;
-        if (timedOut) {
-          throw new AnvaError('timeout', `The Hub did not answer ${where} in time.`, {
+      } catch (cause) {
+        throw (
+          broken() ||
+          new AnvaError('network', `${where}: the Hub could not be reached.`, {
             retryable: true,
-          });
-        }
-        throw new AnvaError('network', `The Hub could not be reached for ${where}.`, {
-          retryable: true,
-          cause: error,
-        });
+            cause,
+          })
+        );
       }
-      if (response.status === 401) {
+      const status = response.status;
+      if (status === 401) {
         if (await revokedBy(response)) {
-          await session.signOut('revoked');
-          throw new AnvaError('unauthorized', `The Hub revoked this customer's access (${where}).`);
+          await active.signOut('revoked');
+          throw error('unauthorized', "the Hub revoked this customer's access");
         }
-        if (!renewed && (await session.recover(token))) {
-          return await this.fetchOnce(name, url, path, signal, true);
-        }
-        if (this.session.state.status === 'signed-in') await session.signOut('expired');
-        throw new AnvaError('unauthorized', `The session was not accepted for ${where}.`);
+        if (!renewed && (await active.recover(token)))
+          return await fetchOnce(name, url, path, signal, true);
+        if (session.state.status === 'signed-in') await active.signOut('expired');
+        throw error('unauthorized', 'the session was not accepted');
       }
-      if (response.status === 403) {
-        throw new AnvaError('forbidden', `The customer may not read ${where}.`);
-      }
-      if (response.status === 404 || response.status === 410) {
-        throw new AnvaError('not-found', `The Hub does not know ${where}.`);
-      }
-      if (response.status === 408 || response.status === 504) {
-        throw new AnvaError('timeout', `The Hub timed out on ${where}.`, { retryable: true });
-      }
-      if (response.status >= 500) {
-        throw new AnvaError('server', `The Hub failed on ${where} (HTTP ${response.status}).`, {
-          retryable: true,
-        });
-      }
-      if (!response.ok) {
-        throw new AnvaError('server', `The Hub refused ${where} (HTTP ${response.status}).`);
-      }
-      const contentType = response.headers.get('Content-Type');
-      if (!isJson(contentType)) {
-        throw this.invalid(where, `content type is "${contentType ?? 'none'}", not JSON`);
-      }
+      if (status === 403) throw error('forbidden', 'not allowed for this customer');
+      if (status === 404 || status === 410) throw error('not-found', 'not found');
+      if (status === 408 || status === 504) throw error('timeout', 'the Hub timed out', true);
+      if (!response.ok) throw error('server', `HTTP ${status}`, status >= 500);
+      const type = response.headers.get('Content-Type') ?? 'none';
+      if (!/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()))
+        throw invalid(`content type "${type}" is not JSON`);
       let body: unknown;
       try {
         body = await response.json();
       } catch {
-        if (signal.aborted) throw signal.reason;
-        if (timedOut) {
-          throw new AnvaError('timeout', `The Hub did not finish ${where} in time.`, {
-            retryable: true,
-          });
-        }
-        throw this.invalid(where, 'the body is not valid JSON');
+        throw broken() || invalid('the body is not JSON');
       }
-      const parsed = parseEnvelope(name, body);
-      if (!parsed.ok) throw this.invalid(where, `${parsed.path}: ${parsed.message}`);
-      return parsed.items;
+      const items = parseEnvelope(name, body);
+      if (typeof items === 'string') throw invalid(items);
+      return items;
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);
     }
   }
 
-  private invalid(where: string, problem: string): AnvaError {
-    const message = `The Hub's answer to ${where} is not what anva-widgets expects: ${problem}.`;
-    console.error(`[anva-widgets] invalid-response: ${message}`);
-    return new AnvaError('invalid-response', message);
+  /** Only this broker's dossier when `organization` is set and the customer has several. */
+  async function ofOrganization(all: Contract[], options?: RequestOptions): Promise<Contract[]> {
+    const wanted = getConfig()?.organization;
+    if (!wanted) return all;
+    const dossiers = (await client.account(options)).dossiers ?? {};
+    const known = Object.keys(dossiers).filter(
+      (id) => dossiers[id] !== null && dossiers[id] !== '',
+    );
+    if (known.length <= 1) return all;
+    const lower = wanted.toLowerCase();
+    const id = known.includes(wanted)
+      ? wanted
+      : (await client.organizations(options)).find(
+          (organization) =>
+            organization.id === wanted || organization.code?.toLowerCase() === lower,
+        )?.id;
+    const dossier = id === undefined ? undefined : dossiers[id];
+    if (dossier === undefined || dossier === null) {
+      console.warn(
+        `[anva-widgets] organization "${wanted}" is not one of this customer's organisations; no contracts are shown.`,
+      );
+      return [];
+    }
+    return all.filter(
+      ({ dossierNumber }) =>
+        dossierNumber !== undefined &&
+        dossierNumber !== null &&
+        String(dossierNumber) === String(dossier),
+    );
   }
+
+  /** The first item, or `not-found`. */
+  const one = async <T>(items: Promise<T[]>, what: string) => {
+    const [item] = await items;
+    if (!item) throw new AnvaError('not-found', `The Hub has no ${what} for this customer.`);
+    return item;
+  };
+
+  const client: Client = {
+    account: (options) => one(get('account', '/account/mine', options), 'account'),
+    organizations: (options) => get('organizations', '/organization/organizations/mine', options),
+    permissions: (options) => get('permissions', '/permission/permissions/mine', options),
+    contracts: async (options) =>
+      ofOrganization(await get('contracts', '/contract/contracts/mycontracts', options), options),
+    contract: (id, options) =>
+      one(
+        get('contract', `/contract/contracts/${encodeURIComponent(id)}/mine`, options),
+        `contract ${id}`,
+      ),
+    invalidate() {
+      cache.clear();
+      notify();
+    },
+    subscribe,
+    reset() {
+      const reason = new AnvaError(
+        'unauthorized',
+        'The session ended while the request was running.',
+      );
+      for (const flight of flights.values()) flight.controller.abort(reason);
+      flights.clear();
+      client.invalidate();
+    },
+  };
+  return client;
 }

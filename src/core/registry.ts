@@ -3,170 +3,174 @@
  * client and one contract selection per page, however many widgets (and
  * however many copies of the script) there are.
  */
-import { OidcSession, SharedSession, forgetDiscovery } from './auth.js';
-import type { AuthOptions } from './auth.js';
-import { parseSettings, sameConfig, sameSession } from './config.js';
+import { forgetDiscovery } from './auth/discovery.js';
+import { createSession } from './auth/session.js';
+import type { AuthOptions } from './auth/session.js';
+import { sharedSession } from './auth/shared-session.js';
+import { differences, parseSettings } from './config.js';
 import type { AnvaSettings } from './config.js';
 import { AnvaError } from './errors.js';
 import { report, sessionEventTarget } from './events.js';
-import { Client } from './hub-client.js';
+import { createClient } from './hub-client.js';
 import type { ClientOptions } from './hub-client.js';
-import type { AnvaConfig, AnvaRuntime, Contract, ContractSelection } from './types.js';
+import { listeners } from './listeners.js';
+import type { AnvaConfig, AnvaRuntime, ContractSelection } from './types.js';
 
 const RUNTIME_KEY = Symbol.for('anva-widgets.runtime');
 /** Who configured through `configure()`: the same for every copy of the script. */
 const SCRIPT_SOURCE = Symbol.for('anva-widgets.configure');
 
+/** `<anva-hub>` elements, or `configure()`. */
 type Source = object | symbol;
 
 /** Timing and navigation knobs; the defaults are the contract's. */
 export interface RuntimeOptions extends AuthOptions, ClientOptions {}
 
-const DEFAULT_OPTIONS: RuntimeOptions = {
-  navigate: (url) => location.assign(url),
-  renewBeforeSeconds: 60,
-  peerWaitMs: 150,
-  timeoutMs: 15_000,
-  retryDelayMs: 400,
-};
-
-class Selection implements ContractSelection {
-  current: { id: string; contract?: Contract } | undefined;
-  private readonly listeners = new Set<() => void>();
-
-  select(id: string, contract?: Contract): void {
-    this.current = contract ? { id: String(id), contract } : { id: String(id) };
-    for (const listener of [...this.listeners]) listener();
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+interface Runtime extends AnvaRuntime {
+  /** The one path for `<anva-hub>` attributes and `configure()`. */
+  apply(settings: AnvaSettings, source: Source): void;
+  /** Starts the configured session again, reading storage and the address bar as a page load does. */
+  restartSession(): void;
+  /** Ends everything this runtime started (tests, or a page tearing the widgets down). */
+  dispose(): void;
 }
 
-class Runtime implements AnvaRuntime {
-  config: AnvaConfig | undefined;
-  configError: AnvaError | undefined;
-  readonly session = new SharedSession();
-  readonly client: Client;
-  readonly selection = new Selection();
-  readonly options: RuntimeOptions;
-  private owner: Source | undefined;
-  private readonly listeners = new Set<() => void>();
+function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
+  const options: RuntimeOptions = {
+    navigate: (url) => location.assign(url),
+    renewBeforeSeconds: 60,
+    peerWaitMs: 150,
+    timeoutMs: 15_000,
+    retryDelayMs: 400,
+    ...overrides,
+  };
+  const { subscribe, notify } = listeners();
+  const selected = listeners();
+  const session = sharedSession();
+  const client = createClient(() => config, session, options);
+  let config: AnvaConfig | undefined;
+  let configError: AnvaError | undefined;
+  let owner: Source | undefined;
+  let selection: ContractSelection['current'];
 
-  constructor(options: Partial<RuntimeOptions>) {
-    this.options = { ...DEFAULT_OPTIONS, ...options };
-    this.client = new Client(() => this.config, this.session, this.options);
-    const check = () => setTimeout(() => this.noticeMissingConfiguration(), 0);
-    if (document.readyState === 'complete') check();
-    else window.addEventListener('load', check, { once: true });
-  }
+  const fail = (error: AnvaError) => {
+    config = undefined;
+    configError = error;
+    client.reset();
+    session.attach(undefined, { status: 'config-error', error });
+    notify();
+  };
 
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** The one path for `<anva-hub>` attributes and `configure()`. */
-  apply(settings: AnvaSettings, source: Source): void {
-    let next: AnvaConfig | undefined;
-    let error: AnvaError | undefined;
-    try {
-      next = parseSettings(settings);
-    } catch (caught) {
-      error = caught instanceof AnvaError ? caught : new AnvaError('config', String(caught));
-    }
-    const target =
-      typeof source === 'object' && source instanceof EventTarget ? source : sessionEventTarget();
-    // An <anva-hub> may change its own attributes; configure() may only fix its own error.
-    const ownUpdate =
-      this.owner === source && (typeof source === 'object' || this.configError !== undefined);
-    if (this.owner !== undefined && !ownUpdate) {
-      if (next && this.config && sameConfig(next, this.config)) return;
-      report(
-        new AnvaError(
-          'config',
-          'A second anva-widgets configuration with different settings was ignored; the first one stays in force. Use one <anva-hub> per page.',
+  const startSession = (next: AnvaConfig) => {
+    client.reset();
+    const started = createSession(next, options, {
+      reset: client.reset,
+      changed: session.notify,
+    });
+    session.attach(started);
+    started
+      .start()
+      .catch((caught: unknown) =>
+        report(
+          caught instanceof AnvaError
+            ? caught
+            : new AnvaError('auth', `The session could not start: ${caught}`, { retryable: true }),
         ),
-        target,
       );
-      return;
-    }
-    this.owner = source;
-    if (error || !next) {
-      this.config = undefined;
-      this.configError = error;
-      this.client.reset();
-      this.session.attach(undefined, { status: 'config-error', ...(error ? { error } : {}) });
-      if (error) report(error, target);
-      this.notify();
-      return;
-    }
-    const previous = this.config;
-    this.configError = undefined;
-    this.config = next;
-    if (previous && sameConfig(previous, next)) return;
-    if (previous && this.session.active && sameSession(previous, next)) {
-      // Only `organization` or `lang` changed: same session, fresh data.
-      if (previous.organization !== next.organization) this.client.invalidate();
-      this.notify();
-      return;
-    }
-    this.startSession(next);
-    this.notify();
-  }
+  };
 
-  /** Starts the configured session again, reading storage and the address bar as a page load does. */
-  restartSession(): void {
-    if (this.config) this.startSession(this.config);
-  }
-
-  /** Ends everything this runtime started (tests, or a page tearing the widgets down). */
-  dispose(): void {
-    this.client.reset();
-    this.session.attach(undefined);
-  }
-
-  private startSession(config: AnvaConfig): void {
-    this.client.reset();
-    const session = new OidcSession(config, this.options, {
-      reset: () => this.client.reset(),
-      changed: () => this.session.notify(),
-    });
-    this.session.attach(session);
-    session.start().catch((caught: unknown) => {
-      report(
-        caught instanceof AnvaError
-          ? caught
-          : new AnvaError('auth', `The session could not start: ${String(caught)}`, {
-              retryable: true,
-            }),
+  // Never a blank box: with no `<anva-hub>` after the page loaded, say so.
+  const check = () =>
+    setTimeout(() => {
+      if (owner !== undefined || configError) return;
+      const error = new AnvaError(
+        'config',
+        'No <anva-hub> or configure() found on this page; add one with authority, client-id and api-base.',
       );
+      console.error(`[anva-widgets] config: ${error.message}`);
+      fail(error);
     });
-  }
+  if (document.readyState === 'complete') check();
+  else addEventListener('load', check, { once: true });
 
-  /** Never a blank box: with no `<anva-hub>` after the page loaded, say so. */
-  private noticeMissingConfiguration(): void {
-    if (this.owner !== undefined || this.configError) return;
-    this.configError = new AnvaError(
-      'config',
-      'No <anva-hub> element or configure() call was found on this page; add one with authority, client-id and api-base.',
-    );
-    console.error(`[anva-widgets] config: ${this.configError.message}`);
-    this.session.attach(undefined, { status: 'config-error', error: this.configError });
-    this.notify();
-  }
-
-  private notify(): void {
-    for (const listener of [...this.listeners]) listener();
-  }
+  return {
+    get config() {
+      return config;
+    },
+    get configError() {
+      return configError;
+    },
+    session,
+    client,
+    selection: {
+      get current() {
+        return selection;
+      },
+      select(id, contract) {
+        selection = { id: String(id), ...(contract && { contract }) };
+        selected.notify();
+      },
+      subscribe: selected.subscribe,
+    },
+    subscribe,
+    apply(settings, source) {
+      let next: AnvaConfig | AnvaError;
+      try {
+        next = parseSettings(settings);
+      } catch (caught) {
+        next = caught instanceof AnvaError ? caught : new AnvaError('config', String(caught));
+      }
+      const target =
+        typeof source === 'object' && source instanceof EventTarget ? source : sessionEventTarget();
+      // An <anva-hub> may change its own attributes; configure() may only fix its own error.
+      const ownUpdate =
+        owner === source && (typeof source === 'object' || configError !== undefined);
+      if (owner !== undefined && !ownUpdate) {
+        if (next instanceof AnvaError || !config || differences(next, config).length)
+          report(
+            new AnvaError(
+              'config',
+              'A second anva-widgets configuration with different settings was ignored; the first one stays in force. Use one <anva-hub> per page.',
+            ),
+            target,
+          );
+        return;
+      }
+      owner = source;
+      if (next instanceof AnvaError) {
+        fail(next);
+        report(next, target);
+        return;
+      }
+      const previous = config;
+      configError = undefined;
+      config = next;
+      if (previous) {
+        const changed = differences(previous, next);
+        if (!changed.length) return;
+        if (session.active && changed.every((key) => key === 'organization' || key === 'lang')) {
+          // Same session, fresh data.
+          if (changed.includes('organization')) client.invalidate();
+          notify();
+          return;
+        }
+      }
+      startSession(next);
+      notify();
+    },
+    restartSession() {
+      if (config) startSession(config);
+    },
+    dispose() {
+      client.reset();
+      session.attach(undefined);
+    },
+  };
 }
 
 function runtime(): Runtime {
   const scope = globalThis as { [RUNTIME_KEY]?: Runtime };
-  scope[RUNTIME_KEY] ??= new Runtime({});
-  return scope[RUNTIME_KEY];
+  return (scope[RUNTIME_KEY] ??= createRuntime({}));
 }
 
 /** The page's runtime: configuration, session, Hub client and selection shared by every widget. */
@@ -194,8 +198,7 @@ export function replaceRuntime(options: Partial<RuntimeOptions> = {}): AnvaRunti
   const scope = globalThis as { [RUNTIME_KEY]?: Runtime };
   scope[RUNTIME_KEY]?.dispose();
   forgetDiscovery();
-  scope[RUNTIME_KEY] = new Runtime(options);
-  return scope[RUNTIME_KEY];
+  return (scope[RUNTIME_KEY] = createRuntime(options));
 }
 
 /** Reads storage and the address bar again as a fresh page load would (tests: the return from the Hub). */

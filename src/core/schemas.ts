@@ -1,18 +1,22 @@
 /**
  * The Hub's envelopes and items. What the seeds name is checked; everything
  * else is kept (loose objects). Ids may come as strings or numbers and leave
- * here as strings.
+ * here as strings. Only zod's small building blocks are used (no unions,
+ * records or pipes): a `custom` test plus an `overwrite` does the same job.
  */
 import type { Account, Contract, Organization, Permission } from './types.js';
 import './zod.js';
 import * as z from 'zod/mini';
 
-const id = z.pipe(
-  z.union([z.string().check(z.minLength(1)), z.number()]),
-  z.transform((value: string | number) => String(value)),
-);
+const isObject = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
+const isCode = (value: unknown) => typeof value === 'string' || typeof value === 'number';
+const toString = z.overwrite<unknown>(String);
+/** A string or number, leaving as a string. */
+const code = z.custom(isCode).check(toString);
+const id = z
+  .custom((value) => typeof value === 'number' || (typeof value === 'string' && value !== ''))
+  .check(toString);
 const text = z.nullish(z.string());
-const stringOrNumber = z.union([z.string(), z.number()]);
 
 const account = z.looseObject({
   id,
@@ -21,49 +25,43 @@ const account = z.looseObject({
   firstName: text,
   middleName: text,
   lastName: text,
-  dossiers: z.nullish(z.record(z.string(), z.nullable(stringOrNumber))),
-  groupIds: z.nullish(
-    z.array(
-      z.pipe(
-        stringOrNumber,
-        z.transform((value: string | number) => String(value)),
+  dossiers: z.nullish(
+    z
+      .looseObject({})
+      .check(
+        z.refine(
+          (dossiers) =>
+            Object.values(dossiers).every((dossier) => dossier === null || isCode(dossier)),
+          'expected a dossier number per organisation',
+        ),
       ),
-    ),
   ),
+  groupIds: z.nullish(z.array(code)),
 });
 
 const organization = z.looseObject({
   id,
   type: text,
-  code: z.nullish(
-    z.pipe(
-      stringOrNumber,
-      z.transform((value: string | number) => String(value)),
-    ),
-  ),
+  code: z.nullish(code),
   name: text,
   icon: text,
 });
 
-const permission = z.union([z.string(), z.record(z.string(), z.unknown())]);
+const permission = z.custom((value) => typeof value === 'string' || isObject(value));
 
 const contract = z.looseObject({
   id,
-  dossierNumber: z.nullish(stringOrNumber),
+  dossierNumber: z.nullish(z.custom(isCode)),
   format: text,
   status: text,
-  metadata: z.pipe(
-    z.nullish(z.record(z.string(), z.unknown())),
-    z.transform((value: Record<string, unknown> | null | undefined) => value ?? {}),
-  ),
+  metadata: z.nullish(z.looseObject({})).check(z.overwrite((metadata) => metadata ?? {})),
 });
 
-function envelope<T extends z.ZodMiniType>(item: T) {
-  return z.looseObject({ data: z.looseObject({ items: z.array(item) }) });
-}
+const envelope = (item: z.ZodMiniType) =>
+  z.looseObject({ data: z.looseObject({ items: z.array(item) }) });
 
 /** Every endpoint's envelope schema, by the name used in errors and the console. */
-export const schemas = {
+const schemas = {
   account: envelope(account),
   organizations: envelope(organization),
   permissions: envelope(permission),
@@ -81,31 +79,16 @@ export interface EndpointItems {
   contract: Contract;
 }
 
-/** `data.items[3].id` from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
-  }
-  return out || '(root)';
-}
-
-export type ParseResult<T> =
-  { ok: true; items: T[] } | { ok: false; path: string; message: string };
-
-/** Validates one endpoint's body; on failure says which path broke. */
+/** One endpoint's items, or what broke: `data.items[3].id: Invalid input`. */
 export function parseEnvelope<K extends EndpointName>(
   name: K,
   body: unknown,
-): ParseResult<EndpointItems[K]> {
+): EndpointItems[K][] | string {
   const result = schemas[name].safeParse(body);
-  if (result.success) {
-    return { ok: true, items: result.data.data.items as EndpointItems[K][] };
-  }
-  const issue = result.error.issues[0];
-  return {
-    ok: false,
-    path: formatPath(issue?.path ?? []),
-    message: issue?.message ?? 'invalid',
-  };
+  if (result.success) return result.data.data.items as EndpointItems[K][];
+  const { path, message } = result.error.issues[0]!;
+  let where = '';
+  for (const part of path)
+    where += typeof part === 'number' ? `[${part}]` : `${where && '.'}${String(part)}`;
+  return `${where || '(root)'}: ${message}`;
 }
