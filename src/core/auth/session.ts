@@ -87,7 +87,11 @@ export function createSession(
   const states = stateStore();
   const users = userStore(config);
   const key = `${config.authority}|${config.clientId}`;
-  const tabs = tabChannel(`anva-widgets:${key}`, (message) => void onTabMessage(message));
+  /** Settles once every tab message received so far is handled. */
+  let news: Promise<unknown> = Promise.resolve();
+  const tabs = tabChannel(`anva-widgets:${key}`, (message) => {
+    news = Promise.all([news, onTabMessage(message).catch(() => undefined)]);
+  });
   const rivals = claims(tabs);
   let state: SessionState = { status: 'initializing' };
   let oidc: Promise<OidcClient> | undefined;
@@ -243,8 +247,9 @@ export function createSession(
     const previous = await fingerprint(spent);
     try {
       return await withTabLock(`anva-widgets:renew:${key}`, async () => {
-        // Let news a peer posted just before releasing the lock arrive first.
+        // Let news a peer posted just before releasing the lock arrive, and be handled, first.
         await delay(0);
+        await news;
         if (started !== epoch) return false;
         // Without Web Locks: give way to a rival tab, and spend only if it produced nothing.
         if (

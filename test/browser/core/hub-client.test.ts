@@ -93,6 +93,12 @@ describe('Hub client', () => {
     });
   });
 
+  it('reads absent metadata as none', async () => {
+    await signedIn({ endpoints: { contracts: { items: [{ id: 'A-1' }] } } });
+    const [contract] = await anva().client.contracts();
+    expect(contract).to.deep.equal({ id: 'A-1', metadata: {} });
+  });
+
   it('shares one fetch between callers and aborts it only when every caller left', async () => {
     const hub = await signedIn({ endpoints: { account: { delayMs: 300 } } });
     const client = anva().client;
