@@ -32,25 +32,23 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const url = z.refine<string>(isHttpUrl, 'must be an absolute http(s) URL');
+const isString = (value: unknown): value is string => typeof value === 'string';
+const URL_PROBLEM = 'must be an absolute http(s) URL';
 const required = (...checks: z.core.$ZodCheck<string>[]) =>
-  z.string('is required').check(
-    z.refine((value) => value !== '', 'is required'),
-    ...checks,
-  );
-const optional = (check: (value: string) => boolean, problem: string) =>
-  z.optional(z.string().check(z.refine(check, problem)));
+  z.custom<string>((value) => isString(value) && value !== '', 'is required').check(...checks);
+const optional = (test: (value: string) => boolean, problem: string) =>
+  z.optional(z.custom<string>((value) => isString(value) && test(value), problem));
 const oneOf = (...values: string[]) =>
   optional((value) => values.includes(value), `must be "${values.join('" or "')}"`);
 
 const settingsSchema = z.object({
-  authority: required(url),
+  authority: required(z.refine(isHttpUrl, URL_PROBLEM)),
   clientId: required(),
-  apiBase: required(url),
+  apiBase: required(z.refine(isHttpUrl, URL_PROBLEM)),
   scope: optional((value) => value.split(/\s+/).includes('openid'), 'must include "openid"'),
-  redirectUri: z.optional(z.string().check(url)),
-  postLogoutRedirectUri: z.optional(z.string().check(url)),
-  organization: z.optional(z.string()),
+  redirectUri: optional(isHttpUrl, URL_PROBLEM),
+  postLogoutRedirectUri: optional(isHttpUrl, URL_PROBLEM),
+  organization: optional(() => true, ''),
   lang: oneOf('nl', 'en'),
   loginMode: oneOf('redirect', 'popup'),
   storage: oneOf('memory', 'session'),
