@@ -2,7 +2,7 @@
  * Every `anva-*` event and its detail, declared once. No detail ever carries a
  * token: profiles are reduced to name and e-mail before they get here.
  */
-import type { AnvaErrorDetail } from './errors.js';
+import type { AnvaError, AnvaErrorDetail } from './errors.js';
 import type { AnvaProfile, Contract, SignOutReason } from './types.js';
 
 export interface AnvaSignedInDetail {
@@ -47,12 +47,7 @@ export function emit<K extends AnvaEventName>(
   options: { cancelable?: boolean } = {},
 ): boolean {
   return target.dispatchEvent(
-    new CustomEvent(type, {
-      detail,
-      bubbles: true,
-      composed: true,
-      cancelable: options.cancelable ?? false,
-    }),
+    new CustomEvent(type, { detail, bubbles: true, composed: true, ...options }),
   );
 }
 
@@ -66,14 +61,7 @@ export function sessionEventTarget(): EventTarget {
  * Tells the web team (console) and the page (`anva-error`, once) about a
  * page-wide problem. Messages never contain tokens.
  */
-export function report(
-  error: { code: AnvaErrorDetail['code']; message: string; retryable: boolean },
-  target: EventTarget = sessionEventTarget(),
-): void {
+export function report(error: AnvaError, target: EventTarget = sessionEventTarget()): void {
   console.error(`[anva-widgets] ${error.code}: ${error.message}`);
-  emit(target, 'anva-error', {
-    code: error.code,
-    message: error.message,
-    retryable: error.retryable,
-  });
+  emit(target, 'anva-error', error.toDetail());
 }

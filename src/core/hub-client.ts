@@ -73,7 +73,7 @@ export function createClient(
     options?: RequestOptions,
   ): Promise<EndpointItems[K][]> {
     const config = getConfig();
-    if (!config) throw new AnvaError('config', 'anva-widgets is not configured (no <anva-hub>).');
+    if (!config) throw new AnvaError('config', 'No <anva-hub> configuration.');
     const url = config.apiBase + path;
     if (cache.has(url)) return cache.get(url) as EndpointItems[K][];
     let flight = flights.get(url);
@@ -171,7 +171,7 @@ export function createClient(
     const error = (code: AnvaErrorCode, problem: string, retryable = false) =>
       new AnvaError(code, `${where}: ${problem}.`, { retryable });
     const invalid = (problem: string) => {
-      const invalid = error('invalid-response', `unexpected answer from the Hub: ${problem}`);
+      const invalid = error('invalid-response', `unexpected answer: ${problem}`);
       console.error(`[anva-widgets] invalid-response: ${invalid.message}`);
       return invalid;
     };
@@ -187,26 +187,20 @@ export function createClient(
           signal: attempt.signal,
         });
       } catch (cause) {
-        throw (
-          broken() ||
-          new AnvaError('network', `${where}: the Hub could not be reached.`, {
-            retryable: true,
-            cause,
-          })
-        );
+        throw broken() || error('network', `Hub unreachable (${cause})`, true);
       }
       const status = response.status;
       if (status === 401) {
         if (await revokedBy(response)) {
           await active.signOut('revoked');
-          throw error('unauthorized', "the Hub revoked this customer's access");
+          throw error('unauthorized', 'access revoked');
         }
         if (!renewed && (await active.recover(token)))
           return await fetchOnce(name, url, path, signal, true);
         if (session.state.status === 'signed-in') await active.signOut('expired');
-        throw error('unauthorized', 'the session was not accepted');
+        throw error('unauthorized', 'session not accepted');
       }
-      if (status === 403) throw error('forbidden', 'not allowed for this customer');
+      if (status === 403) throw error('forbidden', 'not allowed');
       if (status === 404 || status === 410) throw error('not-found', 'not found');
       if (status === 408 || status === 504) throw error('timeout', 'the Hub timed out', true);
       if (!response.ok) throw error('server', `HTTP ${status}`, status >= 500);
@@ -247,7 +241,7 @@ export function createClient(
     const dossier = id === undefined ? undefined : dossiers[id];
     if (dossier === undefined || dossier === null) {
       console.warn(
-        `[anva-widgets] organization "${wanted}" is not one of this customer's organisations; no contracts are shown.`,
+        `[anva-widgets] organization "${wanted}" is not among the customer's organisations: no contracts shown.`,
       );
       return [];
     }
@@ -283,10 +277,7 @@ export function createClient(
     },
     subscribe,
     reset() {
-      const reason = new AnvaError(
-        'unauthorized',
-        'The session ended while the request was running.',
-      );
+      const reason = new AnvaError('unauthorized', 'The session ended.');
       for (const flight of flights.values()) flight.controller.abort(reason);
       flights.clear();
       client.invalidate();

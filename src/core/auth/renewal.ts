@@ -3,9 +3,9 @@
  * browser has them, else a claim on the tab channel (oidc-client-ts #430 is
  * the trap: two tabs spending one rotated refresh token sign the customer out).
  */
-import type { OidcClient, User } from 'oidc-client-ts';
+import { User } from 'oidc-client-ts';
+import type { OidcClient } from 'oidc-client-ts';
 import type { TabMessage, Tabs } from './tabs.js';
-import { userFrom } from './user.js';
 
 export const delay = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +29,7 @@ export async function fingerprint(token: string): Promise<string> {
 export const saysRevoked = (...texts: (string | null | undefined)[]): boolean =>
   texts.some((text) => /revoked/i.test(text ?? ''));
 
-/** Spends the refresh token; the new User keeps what the response leaves out. */
+/** Spends the refresh token; oidc-client-ts carries over the rest, an unrotated refresh token is kept here. */
 export async function refreshed(client: OidcClient, current: User, token: string): Promise<User> {
   const response = await client.useRefreshToken({
     state: {
@@ -42,7 +42,9 @@ export async function refreshed(client: OidcClient, current: User, token: string
     },
     timeoutInSeconds: 15,
   });
-  return userFrom(response, current);
+  const user = new User(response);
+  user.refresh_token ??= token;
+  return user;
 }
 
 /** Without Web Locks: the lowest ticket among tabs that claim the same refresh token wins. */

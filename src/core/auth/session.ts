@@ -22,7 +22,7 @@ import {
 import { stateStore, userStore } from './storage.js';
 import { tabChannel } from './tabs.js';
 import type { TabMessage } from './tabs.js';
-import { checkIdToken, toProfile, userFrom } from './user.js';
+import { checkIdToken, toProfile } from './user.js';
 
 export interface AuthOptions {
   /** Opens a Hub page (login, logout) or the return address; `location.assign` unless a test drives it. */
@@ -160,7 +160,7 @@ export function createSession(
 
   /** Takes the tokens from the Hub's answer at `href`; the state sent with the sign-in comes back. */
   const finishSignIn = async (href: string) => {
-    const next = userFrom(await (await client()).processSigninResponse(href));
+    const next = new User(await (await client()).processSigninResponse(href));
     const data = (next.state ?? {}) as SignInData;
     await check(next, data.nonce);
     users.set(next);
@@ -177,11 +177,12 @@ export function createSession(
     try {
       const request = await (
         await client()
-      ).createSigninRequest(
-        popup
-          ? { request_type: 'si:p', nonce, state: data, display: 'popup' }
-          : { request_type: 'si:r', nonce, state: data },
-      );
+      ).createSigninRequest({
+        request_type: popup ? 'si:p' : 'si:r',
+        nonce,
+        state: data,
+        ...(popup && { display: 'popup' }),
+      });
       if (popup) {
         popup.location.replace(request.url);
         const answer = await popupAnswer(popup, () => disposed);

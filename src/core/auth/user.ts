@@ -1,23 +1,6 @@
-/** The customer as oidc-client-ts holds them, and the little widgets may see. */
-import { User } from 'oidc-client-ts';
-import type { SigninResponse } from 'oidc-client-ts';
+/** What the ID token says: checked against the contract, and the little widgets may see of it. */
 import { AnvaError } from '../errors.js';
 import type { AnvaProfile } from '../types.js';
-
-/** A User from a token response, keeping what the response leaves out (e.g. an unrotated refresh token). */
-export function userFrom(response: SigninResponse, previous?: User): User {
-  return new User({
-    access_token: response.access_token,
-    token_type: response.token_type,
-    id_token: response.id_token ?? previous?.id_token,
-    refresh_token: response.refresh_token ?? previous?.refresh_token,
-    scope: response.scope ?? previous?.scope,
-    session_state: response.session_state ?? previous?.session_state ?? null,
-    profile: response.profile ?? previous?.profile,
-    expires_at: response.expires_at,
-    userState: previous ? previous.state : response.userState,
-  });
-}
 
 /** Name and e-mail only: what events and widgets get, never a token. */
 export function toProfile(claims: Record<string, unknown>): AnvaProfile {
