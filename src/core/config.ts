@@ -78,7 +78,7 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
     const key = String(path[0]);
     throw new AnvaError(
       'config',
-      `anva-widgets configuration: "${attribute(key)}" ${message} (the ${attribute(key)} attribute of <anva-hub>, or "${key}" in configure()).`,
+      `anva-widgets configuration: "${attribute(key)}" ${message} (<anva-hub ${attribute(key)}>, or ${key} in configure()).`,
     );
   }
   const { authority, clientId, apiBase, scope, redirectUri, postLogoutRedirectUri, ...rest } =

@@ -120,8 +120,7 @@ function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
       } catch (caught) {
         next = caught instanceof AnvaError ? caught : new AnvaError('config', String(caught));
       }
-      const target =
-        typeof source === 'object' && source instanceof EventTarget ? source : sessionEventTarget();
+      const target = source instanceof EventTarget ? source : sessionEventTarget();
       // An <anva-hub> may change its own attributes; configure() may only fix its own error.
       const ownUpdate =
         owner === source && (typeof source === 'object' || configError !== undefined);
@@ -130,7 +129,7 @@ function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
           report(
             new AnvaError(
               'config',
-              'A second anva-widgets configuration with different settings was ignored; the first one stays in force. Use one <anva-hub> per page.',
+              'A second, different anva-widgets configuration was ignored; the first stays in force. Use one <anva-hub> per page.',
             ),
             target,
           );

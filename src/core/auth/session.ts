@@ -115,11 +115,6 @@ export function createSession(
       oidc = undefined;
       throw caught;
     }));
-  const fail = (caught: unknown) => {
-    const error = authError(caught);
-    report(error);
-    setState({ status: 'signed-out', error });
-  };
 
   /** Checks a new ID token (`nonce`: one from a sign-in) against the contract. */
   const check = async (next: User, nonce?: string) => {
@@ -196,7 +191,9 @@ export function createSession(
       }
     } catch (caught) {
       popup?.close();
-      fail(caught);
+      const error = authError(caught);
+      report(error);
+      setState({ status: 'signed-out', error });
     }
   };
 
@@ -316,19 +313,19 @@ export function createSession(
     }
   }
 
-  /** A new tab has empty sessionStorage: ask the other tabs of this site for their session. */
-  const askPeers = () =>
-    new Promise<User | null>((resolve) => {
-      if (!tabs.available || peerWaitMs <= 0) return resolve(null);
-      peerAnswer = resolve;
-      setTimeout(resolve, peerWaitMs, null);
-      tabs.post({ type: 'hello' });
-    }).finally(() => {
-      peerAnswer = undefined;
-    });
-
   const restore = async (error?: AnvaError) => {
-    const found = users.get() ?? (shared ? await askPeers() : null);
+    const found =
+      users.get() ??
+      // A new tab has empty sessionStorage: ask the other tabs of this site for their session.
+      (shared && tabs.available && peerWaitMs > 0
+        ? await new Promise<User | null>((resolve) => {
+            peerAnswer = resolve;
+            setTimeout(resolve, peerWaitMs, null);
+            tabs.post({ type: 'hello' });
+          }).finally(() => {
+            peerAnswer = undefined;
+          })
+        : null);
     if (disposed) return;
     if (error) report(error);
     if (!found) return setState({ status: 'signed-out', ...(error && { error }) });
