@@ -18,7 +18,6 @@ export interface AnvaSettings {
   storage?: string;
 }
 
-const REQUIRED = ['authority', 'clientId', 'apiBase'];
 const URLS = ['redirectUri', 'postLogoutRedirectUri'];
 
 /** `clientId` → `client-id`: the attribute name the web team writes (and reads in errors). */
@@ -35,7 +34,7 @@ function isHttpUrl(value: string): boolean {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const URL_PROBLEM = 'must be an absolute http(s) URL';
 const required = (...checks: z.core.$ZodCheck<string>[]) =>
-  z.custom<string>((value) => isString(value) && value !== '', 'is required').check(...checks);
+  z.custom<string>(isString, 'is required').check(...checks);
 const optional = (test: (value: string) => boolean, problem: string) =>
   z.optional(z.custom<string>((value) => isString(value) && test(value), problem));
 const oneOf = (...values: string[]) =>
@@ -59,12 +58,12 @@ const settingsSchema = z.object({
  * `AnvaError` that names the attribute at fault.
  */
 export function parseSettings(settings: AnvaSettings): AnvaConfig {
-  // Trimmed, empty optionals dropped, relative URLs resolved: validation sees what the page meant.
+  // Trimmed, empty ones dropped, relative URLs resolved: validation sees what the page meant.
   const tidy: Record<string, string> = {};
   for (const [key, raw] of Object.entries(settings)) {
     if (raw === undefined || raw === null) continue;
     let value = String(raw).trim();
-    if (!value && !REQUIRED.includes(key)) continue;
+    if (!value) continue;
     try {
       if (URLS.includes(key)) value = new URL(value, location.href).href;
     } catch {
@@ -76,9 +75,10 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
   if (!result.success) {
     const { path, message } = result.error.issues[0]!;
     const key = String(path[0]);
+    const name = attribute(key);
     throw new AnvaError(
       'config',
-      `anva-widgets configuration: "${attribute(key)}" ${message} (<anva-hub ${attribute(key)}>, or ${key} in configure()).`,
+      `anva-widgets configuration: "${name}" ${message} (<anva-hub ${name}>, or ${key} in configure()).`,
     );
   }
   const { authority, clientId, apiBase, scope, redirectUri, postLogoutRedirectUri, ...rest } =

@@ -105,15 +105,12 @@ export function createClient(
       // Later callers start afresh instead of joining an aborted request.
       if (flights.get(url) === flight) flights.delete(url);
     };
-    if (signal.aborted) {
-      leave();
-      return Promise.reject(signal.reason);
-    }
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         leave();
         reject(signal.reason);
       };
+      if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       flight.promise
         .then(resolve, reject)
