@@ -126,9 +126,10 @@ export function createSession(
     }
   };
 
-  /** `announce`: a fresh sign-in that tabs sharing the storage pick up. */
+  /** Stores and uses `next`; `announce`: a fresh sign-in that tabs sharing the storage pick up. */
   const accept = (next: User, announce?: boolean) => {
     if (disposed) return;
+    users.set(next);
     const sub = next.profile.sub;
     if (subject !== undefined && sub !== subject) hooks.reset();
     subject = sub;
@@ -158,7 +159,6 @@ export function createSession(
     const next = new User(await (await client()).processSigninResponse(href));
     const data = (next.state ?? {}) as SignInData;
     await check(next, data.nonce);
-    users.set(next);
     accept(next, true);
     return data;
   };
@@ -260,7 +260,6 @@ export function createSession(
         const next = await refreshed(await client(), current, current.refresh_token);
         if (started !== epoch) return false;
         await check(next);
-        users.set(next);
         tabs.post({ type: 'renewed', previous, user: next.toStorageString() });
         accept(next);
         return true;
@@ -301,15 +300,12 @@ export function createSession(
       if (!shared || user || (state.status !== 'signed-out' && !peerAnswer)) return;
       const peer = User.fromStorageString(message.user);
       if (peer.expired) return;
-      users.set(peer);
       if (peerAnswer) peerAnswer(peer);
       else accept(peer);
     } else if (type === 'renewed') {
       const current = user?.refresh_token;
       if (!current || (await fingerprint(current)) !== message.previous) return;
-      const successor = User.fromStorageString(message.user);
-      users.set(successor);
-      accept(successor);
+      accept(User.fromStorageString(message.user));
     }
   }
 
