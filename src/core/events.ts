@@ -53,8 +53,7 @@ export function emit<K extends AnvaEventName>(
 
 /** Where page-wide session events go: the `<anva-hub>` element when there is one, else `document`. */
 export function sessionEventTarget(): EventTarget {
-  const hub = document.querySelector('anva-hub');
-  return hub?.isConnected ? hub : document;
+  return document.querySelector('anva-hub') ?? document;
 }
 
 /**

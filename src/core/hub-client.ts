@@ -82,7 +82,7 @@ export function createClient(
       const created: Flight = {
         controller,
         callers: 0,
-        promise: withRetries(name, url, path, controller.signal).then((items) => {
+        promise: load(name, url, path, controller.signal).then((items) => {
           if (flights.get(url) === created) cache.set(url, items);
           return items;
         }),
@@ -118,52 +118,17 @@ export function createClient(
     });
   }
 
-  /** Idempotent GETs: at most 2 retries with doubling delays, on network, server and timeout errors only. */
-  async function withRetries<K extends EndpointName>(
+  /**
+   * One GET: the bearer only to `api-base`, one renewal after a 401, and (it is
+   * idempotent) at most 2 retries with doubling delays on network, server and
+   * timeout errors.
+   */
+  async function load<K extends EndpointName>(
     name: K,
     url: string,
     path: string,
     signal: AbortSignal,
   ): Promise<EndpointItems[K][]> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await fetchOnce(name, url, path, signal);
-      } catch (error) {
-        const again =
-          error instanceof AnvaError &&
-          error.retryable &&
-          ['network', 'server', 'timeout'].includes(error.code) &&
-          attempt < 2 &&
-          !signal.aborted;
-        if (!again) throw error;
-        await wait(retryDelayMs * 2 ** attempt, signal);
-      }
-    }
-  }
-
-  async function fetchOnce<K extends EndpointName>(
-    name: K,
-    url: string,
-    path: string,
-    signal: AbortSignal,
-    renewed?: boolean,
-  ): Promise<EndpointItems[K][]> {
-    const config = getConfig();
-    const active = session.active;
-    // The bearer goes to `api-base` and nowhere else.
-    if (!config || !url.startsWith(`${config.apiBase}/`))
-      throw new AnvaError('config', `Refusing to send the session outside api-base: ${url}.`);
-    const token = await active?.accessToken();
-    if (!active || !token) throw new AnvaError('unauthorized', 'The customer is not signed in.');
-    if (signal.aborted) throw signal.reason;
-    const attempt = new AbortController();
-    const stop = () => attempt.abort(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      attempt.abort();
-    }, timeoutMs);
     const where = `${name} (GET ${path})`;
     const error = (code: AnvaErrorCode, problem: string, retryable = false) =>
       new AnvaError(code, `${where}: ${problem}.`, { retryable });
@@ -172,50 +137,81 @@ export function createClient(
       console.error(`[anva-widgets] invalid-response: ${invalid.message}`);
       return invalid;
     };
-    /** A fetch or body read that broke because the caller left or the time ran out. */
-    const broken = (): unknown =>
-      signal.aborted ? signal.reason : timedOut && error('timeout', 'no answer in time', true);
-    try {
-      let response: Response;
+    let renewed = false;
+    for (let retries = 0; ;) {
+      const attempt = new AbortController();
+      const stop = () => attempt.abort(signal.reason);
+      let timedOut = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      /** A fetch or body read that broke because the caller left or the time ran out. */
+      const broken = (): unknown =>
+        signal.aborted ? signal.reason : timedOut && error('timeout', 'no answer in time', true);
       try {
-        response = await fetch(url, {
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-          credentials: 'omit',
-          signal: attempt.signal,
-        });
-      } catch (cause) {
-        throw broken() || error('network', `Hub unreachable (${cause})`, true);
-      }
-      const status = response.status;
-      if (status === 401) {
-        if (await revokedBy(response)) {
-          await active.signOut('revoked');
-          throw error('unauthorized', 'access revoked');
+        const config = getConfig();
+        const active = session.active;
+        if (!config || !url.startsWith(`${config.apiBase}/`))
+          throw new AnvaError('config', `Refusing to send the session outside api-base: ${url}.`);
+        const token = await active?.accessToken();
+        if (!active || !token)
+          throw new AnvaError('unauthorized', 'The customer is not signed in.');
+        if (signal.aborted) throw signal.reason;
+        signal.addEventListener('abort', stop, { once: true });
+        timer = setTimeout(() => {
+          timedOut = true;
+          attempt.abort();
+        }, timeoutMs);
+        let response: Response;
+        try {
+          response = await fetch(url, {
+            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+            credentials: 'omit',
+            signal: attempt.signal,
+          });
+        } catch (cause) {
+          throw broken() || error('network', `Hub unreachable (${cause})`, true);
         }
-        if (!renewed && (await active.recover(token)))
-          return await fetchOnce(name, url, path, signal, true);
-        if (session.state.status === 'signed-in') await active.signOut('expired');
-        throw error('unauthorized', 'session not accepted');
+        const status = response.status;
+        if (status === 401) {
+          if (await revokedBy(response)) {
+            await active.signOut('revoked');
+            throw error('unauthorized', 'access revoked');
+          }
+          if (!renewed && (await active.recover(token))) {
+            renewed = true;
+            continue;
+          }
+          if (session.state.status === 'signed-in') await active.signOut('expired');
+          throw error('unauthorized', 'session not accepted');
+        }
+        if (status === 403) throw error('forbidden', 'not allowed');
+        if (status === 404 || status === 410) throw error('not-found', 'not found');
+        if (status === 408 || status === 504) throw error('timeout', 'the Hub timed out', true);
+        if (!response.ok) throw error('server', `HTTP ${status}`, status >= 500);
+        const type = response.headers.get('Content-Type') ?? 'none';
+        if (!/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()))
+          throw invalid(`content type "${type}" is not JSON`);
+        let body: unknown;
+        try {
+          body = await response.json();
+        } catch {
+          throw broken() || invalid('the body is not JSON');
+        }
+        const items = parseEnvelope(name, body);
+        if (typeof items === 'string') throw invalid(items);
+        return items;
+      } catch (caught) {
+        const again =
+          caught instanceof AnvaError &&
+          caught.retryable &&
+          ['network', 'server', 'timeout'].includes(caught.code) &&
+          retries < 2 &&
+          !signal.aborted;
+        if (!again) throw caught;
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
       }
-      if (status === 403) throw error('forbidden', 'not allowed');
-      if (status === 404 || status === 410) throw error('not-found', 'not found');
-      if (status === 408 || status === 504) throw error('timeout', 'the Hub timed out', true);
-      if (!response.ok) throw error('server', `HTTP ${status}`, status >= 500);
-      const type = response.headers.get('Content-Type') ?? 'none';
-      if (!/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()))
-        throw invalid(`content type "${type}" is not JSON`);
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        throw broken() || invalid('the body is not JSON');
-      }
-      const items = parseEnvelope(name, body);
-      if (typeof items === 'string') throw invalid(items);
-      return items;
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
+      await wait(retryDelayMs * 2 ** retries++, signal);
     }
   }
 
