@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -38,5 +39,10 @@ for (const [file, limit] of Object.entries(budget.files)) {
     console.error(
       `size OVER ${line}: lower it, or raise the budget in ${values.budget} with a reason`,
     );
+  // Brokers pin the exact file on their CDN with this Subresource Integrity hash.
+  const digest = createHash('sha384')
+    .update(readFileSync(join(values.dist, file)))
+    .digest('base64');
+  console.log(`integrity ${file}: sha384-${digest}`);
 }
 process.exit(over ? 1 : 0);
