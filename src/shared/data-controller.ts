@@ -1,10 +1,10 @@
 /**
  * A data widget's state machine: the session decides signed-out / loading, a
- * `@lit/task` fetches through the shared Hub client (its abort signal reaches
- * `fetch`, a newer run always wins) and reports every error it shows once as
- * `anva-error` from the host. Reflects the state on the host's `state`.
+ * fetch through the shared Hub client runs whenever its arguments change (its
+ * abort signal reaches `fetch`, a newer run always wins) and every error it
+ * shows is reported once as `anva-error` from the host. Reflects the state on
+ * the host's `state`.
  */
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnvaError } from '../core/errors.js';
 import { emit } from '../core/events.js';
@@ -16,7 +16,14 @@ export type WidgetState = 'signed-out' | 'loading' | 'ready' | 'empty' | 'error'
 export type DataHost = ReactiveControllerHost & HTMLElement & { state: WidgetState };
 
 export class DataController<T> implements ReactiveController {
-  readonly task: Task<unknown[], T>;
+  /** What the last completed fetch returned. */
+  value?: T;
+  /** Nothing fetched (signed out), fetching, done, failed. */
+  private status: 'idle' | 'pending' | 'done' | 'failed' = 'idle';
+  private failure?: unknown;
+  private lastArgs?: unknown[];
+  private runs = 0;
+  private abort?: AbortController;
   private revision = 0;
   private aborted = false;
   private reported?: unknown;
@@ -24,17 +31,43 @@ export class DataController<T> implements ReactiveController {
   constructor(
     private readonly host: DataHost,
     private readonly session: SessionController,
-    load: (client: HubClient, signal: AbortSignal, args: unknown[]) => Promise<T>,
+    private readonly load: (client: HubClient, signal: AbortSignal, args: unknown[]) => Promise<T>,
     private readonly isEmpty: (value: T) => boolean = () => false,
-    args: () => unknown[] = () => [],
+    private readonly args: () => unknown[] = () => [],
   ) {
-    this.task = new Task<unknown[], T>(host, {
-      args: () => [session.signedIn, session.revision, this.revision, ...args()],
-      task: ([signedIn, , , ...rest], { signal }) =>
-        signedIn ? load(session.client, signal, rest) : Promise.resolve(initialState),
-    });
-    // After the task, so `hostUpdate` sees the run it just started.
     host.addController(this);
+  }
+
+  /** Starts a fetch when signed in and the arguments changed; a newer run supersedes older ones. */
+  private async run(): Promise<void> {
+    const { session } = this;
+    const args = [session.signedIn, session.revision, this.revision, ...this.args()];
+    const last = this.lastArgs;
+    if (last && args.length === last.length && args.every((arg, i) => Object.is(arg, last[i])))
+      return;
+    this.lastArgs = args;
+    if (this.status === 'pending') this.abort!.abort();
+    const run = ++this.runs;
+    if (!session.signedIn) {
+      this.status = 'idle';
+      return;
+    }
+    this.status = 'pending';
+    const { signal } = (this.abort = new AbortController());
+    let value: T | undefined;
+    let failure: unknown;
+    let failed = false;
+    try {
+      value = await this.load(session.client, signal, args.slice(3));
+    } catch (error) {
+      failed = true;
+      failure = error;
+    }
+    if (run !== this.runs) return;
+    this.status = failed ? 'failed' : 'done';
+    this.value = value;
+    this.failure = failure;
+    this.host.requestUpdate();
   }
 
   get state(): WidgetState {
@@ -43,20 +76,14 @@ export class DataController<T> implements ReactiveController {
     if (status === 'signed-out' || status === 'signing-in') return 'signed-out';
     // Aborted on removal: still loading as far as anyone can see, never an error.
     if (status !== 'signed-in' || this.aborted) return 'loading';
-    switch (this.task.status) {
-      case TaskStatus.COMPLETE:
-        return this.isEmpty(this.task.value as T) ? 'empty' : 'ready';
-      case TaskStatus.ERROR:
-        return 'error';
-      default:
-        return 'loading';
-    }
+    if (this.status === 'done') return this.isEmpty(this.value as T) ? 'empty' : 'ready';
+    return this.status === 'failed' ? 'error' : 'loading';
   }
 
   /** The error on show: the configuration's, else the last fetch's. */
   get error(): AnvaError | undefined {
     if (this.state !== 'error') return undefined;
-    const error = this.session.configError ?? this.task.error;
+    const error = this.session.configError ?? this.failure;
     return error instanceof AnvaError
       ? error
       : new AnvaError('invalid-response', String(error), { cause: error });
@@ -77,13 +104,14 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.task.status === TaskStatus.PENDING) {
+    if (this.status === 'pending') {
       this.aborted = true;
-      this.task.abort();
+      this.abort!.abort();
     }
   }
 
   hostUpdate(): void {
+    void this.run();
     this.host.state = this.state;
   }
 
@@ -92,7 +120,7 @@ export class DataController<T> implements ReactiveController {
     // A failed sign-in shows on the signed-out view, so it is reported here too.
     const shown =
       state === 'error'
-        ? (this.session.configError ?? this.task.error)
+        ? (this.session.configError ?? this.failure)
         : state === 'signed-out'
           ? this.session.state.error
           : undefined;

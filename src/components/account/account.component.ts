@@ -119,7 +119,7 @@ export class AnvaAccount extends LitElement {
         ),
       );
     const f = this.locale.format;
-    const [account, all, permissions] = this.data.task.value!;
+    const [account, all, permissions] = this.data.value!;
     const organizations = ofOrganization(all, this.session.config?.organization);
     const texts = [...new Set(permissions.map((permission) => permissionText(permission, f)))];
     return html`<div part="base" class="account" lang=${this.locale.lang}>

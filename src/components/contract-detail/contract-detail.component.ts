@@ -311,6 +311,6 @@ export class AnvaContractDetail extends LitElement {
             )}`,
         );
     }
-    return this.renderContract(this.data.task.value!, this.locale.format);
+    return this.renderContract(this.data.value!, this.locale.format);
   }
 }

@@ -119,7 +119,7 @@ export class AnvaContracts extends LitElement {
   };
 
   private get table(): { cols: Column[]; rows: Row[] } {
-    const source = this.data.task.value ?? [];
+    const source = this.data.value ?? [];
     const format = this.locale.format;
     const c = this.cache;
     if (!c || c.source !== source || c.format !== format || c.columns !== this.columns) {

@@ -81,7 +81,7 @@ export class AnvaLogin extends LitElement {
       </div>`;
     }
     const profile = this.session.state.profile;
-    const name = fullName(this.data.task.value) || profile?.name || profile?.email || '';
+    const name = fullName(this.data.value) || profile?.name || profile?.email || '';
     return html`<div part="base" class="bar" lang=${this.locale.lang}>
       ${
         name
