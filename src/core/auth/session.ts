@@ -27,7 +27,7 @@ import { checkIdToken, toProfile } from './user.js';
 export interface AuthOptions {
   /** Opens a Hub page (login, logout) or the return address; `location.assign` unless a test drives it. */
   navigate: (url: string) => void;
-  /** Renew this many seconds before the access token expires. */
+  /** Renew this many seconds before the access token expires (at most a quarter of its lifetime). */
   renewBeforeSeconds: number;
   /** How long a fresh tab without a session waits for a peer tab's session. */
   peerWaitMs: number;
@@ -67,6 +67,8 @@ interface SignInData {
 }
 
 const RETRY_MS = 30_000;
+/** However short the token's life, a renewal never follows the previous one sooner than this. */
+const MIN_RENEW_MS = 2000;
 
 function authError(caught: unknown): AnvaError {
   if (caught instanceof AnvaError) return caught;
@@ -99,6 +101,8 @@ export function createSession(
   let subject: unknown;
   let renewal: Promise<boolean> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the current token is due for renewal (ms). */
+  let dueAt = Infinity;
   /** Bumped by every sign-out, so a renewal that finishes afterwards cannot sign the customer back in. */
   let epoch = 0;
   let disposed = false;
@@ -147,10 +151,13 @@ export function createSession(
     clearTimeout(timer);
     const current = user;
     if (!current?.expires_at || disposed) return;
-    const due = (current.expires_at - renewBeforeSeconds) * 1000 - Date.now();
+    // `renewBeforeSeconds` before expiry, but never in the first three quarters of the token's life.
+    const left = current.expires_at * 1000 - Date.now();
+    const wait = retryInMs ?? Math.max(left - renewBeforeSeconds * 1000, left * 0.75, MIN_RENEW_MS);
+    if (retryInMs === undefined) dueAt = Date.now() + wait;
     timer = setTimeout(
       () => (current.refresh_token ? renew().catch(retry) : signOut('expired')),
-      Math.min(retryInMs ?? due, 2 ** 31 - 1),
+      Math.min(wait, 2 ** 31 - 1),
     );
   };
 
@@ -327,7 +334,7 @@ export function createSession(
     if (!found) return setState({ status: 'signed-out', ...(error && { error }) });
     user = found;
     // A renewal refused by the Hub signs out; an unreachable Hub keeps the session for a retry.
-    const renewed = expiresIn(found) > renewBeforeSeconds || (await renew().catch(() => undefined));
+    const renewed = expiresIn(found) > 5 || (await renew().catch(() => undefined));
     if (renewed === false || !user) return;
     accept(user);
     if (renewed === undefined) retry();
@@ -335,8 +342,7 @@ export function createSession(
 
   // Timers sleep in background tabs; catch up when the customer comes back.
   const onVisible = () => {
-    if (document.visibilityState === 'visible' && user && expiresIn(user) <= renewBeforeSeconds)
-      renew().catch(retry);
+    if (document.visibilityState === 'visible' && user && Date.now() >= dueAt) renew().catch(retry);
   };
   document.addEventListener('visibilitychange', onVisible);
 
@@ -366,7 +372,8 @@ export function createSession(
     signIn,
     signOut,
     async accessToken() {
-      if (user && expiresIn(user) <= 5) await renew();
+      // Past its renewal point and about to expire: a sleeping timer's catch-up.
+      if (user && Date.now() >= dueAt && expiresIn(user) <= 5) await renew();
       return user?.access_token;
     },
     async recover(rejected) {

@@ -272,6 +272,41 @@ describe('auth session', () => {
     expect((await hub.state()).counters.refreshReuse).to.equal(0);
   });
 
+  it('renews a token shorter-lived than the renewal window once per lifetime, staying signed in', async () => {
+    // The default window (renew 60 s before expiry) is longer than this token's whole life.
+    const hub = await useFakeHub({ accessTokenTtl: 3 });
+    await signInAsCustomer();
+    const statuses: string[] = [];
+    const unsubscribe = anva().session.subscribe((state) => statuses.push(state.status));
+    const events = record();
+    const client = anva().client;
+    try {
+      // About two lifetimes of a widget asking the Hub again every 250 ms.
+      for (const end = Date.now() + 6500; Date.now() < end;) {
+        client.invalidate();
+        expect((await client.account()).id).to.equal('501');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    } finally {
+      unsubscribe();
+      events.stop();
+    }
+    const { counters } = await hub.state();
+    expect(counters.tokenByRefresh).to.be.within(2, 3);
+    expect(counters.refreshReuse).to.equal(0);
+    expect(counters.requests.account).to.be.above(10);
+    expect(new Set(statuses)).to.deep.equal(new Set(['signed-in']));
+    expect(events.events.map(({ type }) => type)).to.deep.equal([]);
+  });
+
+  it('never renews sooner than two seconds apart, however short the token lives', async () => {
+    const hub = await useFakeHub({ accessTokenTtl: 1 });
+    await signInAsCustomer();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect((await hub.state()).counters.tokenByRefresh).to.be.within(1, 2);
+    expect(anva().session.state.status).to.equal('signed-in');
+  });
+
   it('signs out as expired when renewal is refused', async () => {
     const hub = await useFakeHub();
     await signInAsCustomer();
