@@ -213,14 +213,15 @@ export function createSession(
     clearTimeout(timer);
     hooks.reset();
     users.remove();
-    const remote = reason === 'user' && !local ? await client().catch(() => undefined) : undefined;
-    if (remote && ended?.refresh_token)
-      await remote.revokeToken(ended.refresh_token, 'refresh_token').catch(() => undefined);
+    // Settled before any await: concurrent 401s end the session, and tell the page, once.
     if (!wasSignedIn && reason !== 'user') return;
     setState({ status: 'signed-out', signedOutReason: reason });
     if (wasSignedIn) emit(sessionEventTarget(), 'anva-signed-out', { reason });
     if (local) return;
     tabs.post({ type: 'signed-out', reason });
+    const remote = reason === 'user' ? await client().catch(() => undefined) : undefined;
+    if (remote && ended?.refresh_token)
+      await remote.revokeToken(ended.refresh_token, 'refresh_token').catch(() => undefined);
     // RP-initiated logout, where the Hub offers it.
     const request =
       ended &&

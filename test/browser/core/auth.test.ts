@@ -262,6 +262,21 @@ describe('auth session', () => {
     );
   });
 
+  it('signs out once when two sign-out buttons are pressed at the same time', async () => {
+    const hub = await useFakeHub();
+    await signInAsCustomer();
+    const events = record();
+    const before = hub.navigations.length;
+    try {
+      await Promise.all([anva().session.signOut(), anva().session.signOut()]);
+    } finally {
+      events.stop();
+    }
+    expect(events.events).to.deep.equal([{ type: 'anva-signed-out', detail: { reason: 'user' } }]);
+    expect((await hub.state()).counters.revocations).to.equal(1);
+    expect(hub.navigations.length - before).to.equal(1);
+  });
+
   it('renews with the refresh token before the access token expires', async () => {
     const hub = await useFakeHub({ accessTokenTtl: 3 }, { runtime: { renewBeforeSeconds: 2 } });
     await signInAsCustomer();

@@ -271,6 +271,34 @@ describe('Hub client', () => {
     expect((await hub.state()).counters.tokenByRefresh).to.equal(0);
   });
 
+  it('signs out once, as revoked, when four consumers get a 401 at the same time', async () => {
+    const hub = await signedIn();
+    await hub.scenario({ revoked: true });
+    const reasons: unknown[] = [];
+    const listener = (event: Event) => reasons.push((event as CustomEvent).detail);
+    document.addEventListener('anva-signed-out', listener);
+    const client = anva().client;
+    const consumer = () =>
+      Promise.all(
+        [client.account(), client.organizations(), client.permissions(), client.contracts()].map(
+          failure,
+        ),
+      );
+    try {
+      const errors = (await Promise.all([consumer(), consumer(), consumer(), consumer()])).flat();
+      expect(errors.map(({ code }) => code)).to.deep.equal(Array(16).fill('unauthorized'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      document.removeEventListener('anva-signed-out', listener);
+    }
+    expect(reasons).to.deep.equal([{ reason: 'revoked' }]);
+    expect(anva().session.state).to.deep.include({
+      status: 'signed-out',
+      signedOutReason: 'revoked',
+    });
+    expect((await hub.state()).counters.tokenByRefresh).to.equal(0);
+  });
+
   it('signs out as revoked when renewal is refused because the grant was revoked', async () => {
     const hub = await signedIn();
     await hub.scenario({ revoked: true });
