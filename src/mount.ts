@@ -4,13 +4,7 @@
  * div, every other `data-*` attribute becomes one of its attributes. Runs once
  * at startup and for nodes added later; stray `<p>` / `<br>` are tidied away.
  */
-const TAGS: Record<string, string> = {
-  hub: 'anva-hub',
-  login: 'anva-login',
-  contracts: 'anva-contracts',
-  'contract-detail': 'anva-contract-detail',
-  account: 'anva-account',
-};
+const WIDGETS = ['hub', 'login', 'contracts', 'contract-detail', 'account'];
 
 const KEY = Symbol.for('anva-widgets.mount');
 
@@ -33,14 +27,11 @@ function mountOne(host: Element, done: WeakSet<Element>): void {
   if (done.has(host)) return;
   done.add(host);
   const name = host.getAttribute('data-anva')?.trim().toLowerCase() ?? '';
-  const tag = TAGS[name];
-  if (!tag) {
-    console.warn(
-      `anva-widgets: data-anva="${name}" is not a widget (${Object.keys(TAGS).join(', ')}).`,
-    );
+  if (!WIDGETS.includes(name)) {
+    console.warn(`anva-widgets: data-anva="${name}" is not a widget (${WIDGETS.join(', ')}).`);
     return;
   }
-  const widget = document.createElement(tag);
+  const widget = document.createElement(`anva-${name}`);
   for (const { name: attribute, value } of [...host.attributes]) {
     const target = attribute.slice(5);
     // Event-handler attributes never pass: a CMS that strips onclick must not get it back this way.

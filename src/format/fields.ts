@@ -62,19 +62,23 @@ export const normalize = (text: string): string =>
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase();
 
-let aliases: Map<string, FieldId> | undefined;
-
-/** The known field a key stands for, if any. */
-export function fieldOf(key: string): FieldId | undefined {
-  aliases ??= new Map(
-    Object.entries(FIELDS).flatMap(([id, [, names]]) =>
+/** Each name (lower case, `id` first) → its id, from `[id, 'other names']` pairs. */
+export const nameMap = <K extends string>(pairs: [string, string][]): Map<string, K> =>
+  new Map(
+    pairs.flatMap(([id, names]) =>
       `${id} ${names}`
         .toLowerCase()
         .split(' ')
         .filter(Boolean)
-        .map((name): [string, FieldId] => [name, id as FieldId]),
+        .map((name): [string, K] => [name, id as K]),
     ),
   );
+
+let aliases: Map<string, FieldId> | undefined;
+
+/** The known field a key stands for, if any. */
+export function fieldOf(key: string): FieldId | undefined {
+  aliases ??= nameMap(Object.entries(FIELDS).map(([id, [, names]]) => [id, names]));
   return aliases.get(normalize(key));
 }
 

@@ -1,33 +1,23 @@
 /** Status badges and branch icons: what a customer recognises, derived tolerantly. */
 import type { BranchKind, Messages, StatusKey } from '../i18n/messages.js';
-import { normalize } from './fields.js';
+import { nameMap, normalize } from './fields.js';
 
-const STATUSES: Record<string, StatusKey> = {
-  lopend: 'active',
-  actief: 'active',
-  active: 'active',
-  running: 'active',
-  inforce: 'active',
-  opgeschort: 'suspended',
-  geschorst: 'suspended',
-  suspended: 'suspended',
-  premievrij: 'paidUp',
-  paidup: 'paidUp',
-  premiumfree: 'paidUp',
-  geroyeerd: 'ended',
-  beeindigd: 'ended',
-  royement: 'ended',
-  ended: 'ended',
-  terminated: 'ended',
-  cancelled: 'ended',
-  canceled: 'ended',
-  toekomstig: 'future',
-  future: 'future',
-  verlopen: 'expired',
-  expired: 'expired',
+/** Each status key's other names; the key itself (lower case) is a name too. */
+const STATUS_NAMES: Record<StatusKey, string> = {
+  active: 'lopend actief running inforce',
+  suspended: 'opgeschort geschorst',
+  paidUp: 'premievrij premiumfree',
+  ended: 'geroyeerd beeindigd royement terminated cancelled canceled',
+  future: 'toekomstig',
+  expired: 'verlopen',
 };
 
-export const statusKey = (raw: string): StatusKey | undefined => STATUSES[normalize(raw)];
+let statuses: Map<string, StatusKey> | undefined;
+
+export function statusKey(raw: string): StatusKey | undefined {
+  statuses ??= nameMap(Object.entries(STATUS_NAMES));
+  return statuses.get(normalize(raw));
+}
 
 /** The catalogue's word for a known status; an unknown one as the Hub sent it. */
 export function statusText(m: Messages, raw: string): string {
