@@ -13,7 +13,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compressedSizes } from './sizes.mjs';
 import { contractsOf, loadDossier } from '../demo/hub/dossier.mjs';
 import { startHub } from '../demo/hub/server.mjs';
 import { startSite } from '../demo/site-server.mjs';
@@ -64,24 +64,15 @@ async function build() {
   notes.push(`\`npm run build\` failed after writing the bundle: ${over ?? 'see its output'}.`);
 }
 
-/** gzip -9 and brotli (quality 11), as scripts/check-size.mjs measures them. */
+/** Every built script's sizes, measured as the size budget measures them. */
 async function sizes() {
   const files = (await readdir(dist, { recursive: true })).filter((name) => name.endsWith('.js'));
   const budget = JSON.parse(await readFile(join(root, 'size-budget.json'), 'utf8')).files ?? {};
-  return Promise.all(
-    files.sort().map(async (name) => {
-      const bytes = await readFile(join(dist, name));
-      return {
-        name,
-        raw: bytes.length,
-        gzip: gzipSync(bytes, { level: 9 }).length,
-        brotli: brotliCompressSync(bytes, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-        }).length,
-        budget: budget[name]?.gzip,
-      };
-    }),
-  );
+  return files.sort().map((name) => ({
+    name,
+    ...compressedSizes(join(dist, name)),
+    budget: budget[name]?.gzip,
+  }));
 }
 
 async function startStack() {

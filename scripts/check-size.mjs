@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { compressedSizes } from './sizes.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -14,18 +14,6 @@ const { values } = parseArgs({
     dist: { type: 'string', default: 'dist' },
   },
 });
-
-/** gzip -9 and brotli (quality 11) sizes of a file, in bytes. */
-export function compressedSizes(path) {
-  const bytes = readFileSync(path);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length,
-  };
-}
 
 const budget = JSON.parse(readFileSync(values.budget, 'utf8'));
 let over = false;
