@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
 import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { textOf, until } from '../../shared/testing.js';
+import { textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaAccount } from './account.component.js';
 import './account.js';
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
 import { en, nl } from '../../i18n/index.js';
 import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, focused, tabTo, textOf, until } from '../../shared/testing.js';
+import { cellText, focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
 
@@ -426,7 +426,7 @@ describe('<anva-contracts>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('renders 1 000 contracts smoothly (median of 7 runs; scripts/measure-contracts.mjs reports numbers)', async () => {
+  it('renders 1 000 contracts a page at a time, or all of them with page-size', async () => {
     const items = Array.from({ length: 1000 }, (_, i) => ({
       id: String(i + 1),
       status: ['Lopend', 'Opgeschort', 'Premievrij', 'Geroyeerd'][i % 4],
@@ -441,39 +441,14 @@ describe('<anva-contracts>', () => {
     }));
     await useFakeHub({ endpoints: { contracts: { items } } });
     await signInAsCustomer();
-    const median = async (el: AnvaContracts, change: (run: number) => void) => {
-      const times: number[] = [];
-      for (let run = 0; run < 7; run++) {
-        const start = performance.now();
-        change(run);
-        await el.updateComplete;
-        // Include style and layout, not only the template update.
-        void el.shadowRoot!.querySelector('table')!.getBoundingClientRect();
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[3]!;
-    };
-    // Every run rebuilds all 1 000 rows (new column set) and renders the first page.
     const paged = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(paged, 'ready');
-    const pagedMs = await median(paged, (run) => {
-      paged.columns = `type,contractNumber,description,provider,status${run % 2 ? ',premium' : ''}`;
-    });
-    const sortMs = await median(paged, () => {
-      paged.shadowRoot!.querySelector<HTMLButtonElement>('th:nth-child(3) button')!.click();
-    });
-    // All 1 000 rows in the DOM at once, for comparison.
+    expect(paged.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(20);
     const all = await fixture<AnvaContracts>(
       html`<anva-contracts page-size="1000"></anva-contracts>`,
     );
     await until(all, 'ready');
-    const allMs = await median(all, (run) => {
-      all.columns = `type,contractNumber,description,provider,status${run % 2 ? ',premium' : ''}`;
-    });
     expect(all.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(1000);
-    expect(pagedMs).to.be.below(100);
-    expect(sortMs).to.be.below(100);
-    expect(allMs).to.be.below(2000);
   });
 
   it('shows no English in the Dutch table and no Dutch in the English one', async () => {

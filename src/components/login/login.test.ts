@@ -8,7 +8,7 @@ import {
   useFakeHub,
   waitForStatus,
 } from '../../../test/browser/support/fake-hub.js';
-import { focused, tabTo, textOf, until } from '../../shared/testing.js';
+import { focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaLogin } from './login.component.js';
 import './login.js';
 

@@ -1,10 +1,7 @@
-/**
- * DOM helpers for the widgets' browser tests. Nothing here imports the fake Hub
- * support, so the package's type declarations stay rooted in `src/`.
- */
+/** DOM helpers for the widgets' browser tests: waiting for a state, reading text, keyboard focus. */
 import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { WidgetState } from './data-controller.js';
+import type { WidgetState } from '../../../src/shared/data-controller.js';
 
 /** Waits until a widget reports `state` and has rendered it. */
 export async function until(
