@@ -21,14 +21,15 @@ export interface ContractStatus {
   text?: string;
 }
 
-export function contractStatus(m: Messages, contract: Contract): ContractStatus {
+/** `day` (`YYYY-MM-DD`, default today) decides Toekomstig / Verlopen; a list passes one day for all rows. */
+export function contractStatus(m: Messages, contract: Contract, day = today()): ContractStatus {
   const raw = contractField(contract, 'status');
   const given = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
   const key = deriveStatus(
     given,
     isoDay(contractField(contract, 'effectiveDate')),
     isoDay(contractField(contract, 'expiryDate')),
-    today(),
+    day,
   );
   return { key, text: key ? m.status[key] : given };
 }

@@ -75,11 +75,20 @@ export const nameMap = <K extends string>(pairs: [string, string][]): Map<string
   );
 
 let aliases: Map<string, FieldId> | undefined;
+/** Key as sent → its field (`null`: none). Keys repeat across contracts; normalising is the slow part. */
+const lookups = new Map<string, FieldId | null>();
 
 /** The known field a key stands for, if any. */
 export function fieldOf(key: string): FieldId | undefined {
-  aliases ??= nameMap(Object.entries(FIELDS).map(([id, [, names]]) => [id, names]));
-  return aliases.get(normalize(key));
+  let id = lookups.get(key);
+  if (id === undefined) {
+    aliases ??= nameMap(Object.entries(FIELDS).map(([id, [, names]]) => [id, names]));
+    id = aliases.get(normalize(key)) ?? null;
+    // Bounded, should a Hub ever send a new key per contract.
+    if (lookups.size >= 2000) lookups.clear();
+    lookups.set(key, id);
+  }
+  return id ?? undefined;
 }
 
 export const kindOf = (id: FieldId): FieldKind => (id === 'type' ? 'text' : FIELDS[id][0]);

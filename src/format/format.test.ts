@@ -3,6 +3,7 @@ import { en, nl } from '../i18n/index.js';
 import { detailHref, isHttpUrl } from '../shared/href.js';
 import {
   branchKind,
+  contractStatus,
   deriveStatus,
   fieldOf,
   formatter,
@@ -142,5 +143,30 @@ describe('format', () => {
     expect(isHttpUrl('https://hub.example/i.svg')).to.equal(true);
     expect(isHttpUrl('javascript:alert(1)')).to.equal(false);
     expect(isHttpUrl('🛡️')).to.equal(false);
+  });
+});
+
+describe('one day and one lookup per key for a whole list', () => {
+  const contract = {
+    id: '1',
+    status: 'Lopend',
+    metadata: { PP_INGDAT: '2030-01-01', PP_EXPDAT: '2031-01-01' },
+  };
+
+  it('judges Toekomstig and Verlopen against the day it is given', () => {
+    expect(contractStatus(nl, contract, '2029-12-31').text).to.equal('Toekomstig');
+    expect(contractStatus(nl, contract, '2030-06-01').text).to.equal('Lopend');
+    expect(contractStatus(nl, contract, '2031-06-01').text).to.equal('Verlopen');
+    // Without a day: today (the contract has not started yet).
+    expect(contractStatus(nl, contract).text).to.equal('Toekomstig');
+  });
+
+  it('answers a key the same way every time it comes back', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(fieldOf('PP_INGDAT')).to.equal('effectiveDate');
+      expect(fieldOf('pp-ingdat')).to.equal('effectiveDate');
+      expect(fieldOf('Contractnummer')).to.equal('contractNumber');
+      expect(fieldOf('annualMileage')).to.equal(undefined);
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   kindOf,
   nameOf,
   toNumber,
+  today,
   type ContractStatus,
   type Formatter,
 } from '../../format/index.js';
@@ -68,10 +69,11 @@ const text = (value: unknown): string | undefined =>
 
 export function toRows(contracts: Contract[], columns: Column[], f: Formatter): Row[] {
   const m = f.messages;
+  const day = today();
   return contracts.map((contract) => {
     const get = (id: FieldId): unknown => contractField(contract, id);
     const kind = branchKind(get('branch'), get('product'), get('description'));
-    const status = contractStatus(m, contract);
+    const status = contractStatus(m, contract, day);
     const values: Record<string, unknown> = {
       contractNumber: get('contractNumber') ?? contract.id,
       description: get('description') ?? get('product') ?? get('branch'),
