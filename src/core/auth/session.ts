@@ -222,14 +222,12 @@ export function createSession(
     const remote = reason === 'user' ? await client().catch(() => undefined) : undefined;
     if (remote && ended?.refresh_token)
       await remote.revokeToken(ended.refresh_token, 'refresh_token').catch(() => undefined);
-    // RP-initiated logout, where the Hub offers it.
+    // RP-initiated logout, where the Hub offers it. The client id, not the ID token,
+    // names the website: no token ever travels in a URL.
     const request =
       ended &&
       (await remote
-        ?.createSignoutRequest({
-          id_token_hint: ended.id_token,
-          post_logout_redirect_uri: config.postLogoutRedirectUri,
-        })
+        ?.createSignoutRequest({ post_logout_redirect_uri: config.postLogoutRedirectUri })
         .catch(() => undefined));
     if (request) navigate(request.url);
   };

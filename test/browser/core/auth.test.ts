@@ -256,7 +256,10 @@ describe('auth session', () => {
     expect(everyStoredValue(sessionStorage)).not.to.contain(issued.access[0] ?? 'missing');
     const logout = new URL(hub.navigations.at(-1) ?? '');
     expect(logout.origin + logout.pathname).to.equal(`${hub.authority}/connect/endsession`);
-    expect(logout.searchParams.get('id_token_hint')).to.equal(issued.id[0]);
+    expect(logout.searchParams.get('client_id')).to.equal(hub.clientId);
+    // No token in the address bar, not even the ID token as a hint.
+    for (const token of [...issued.id, ...issued.access, ...issued.refresh])
+      expect(logout.href).not.to.contain(token);
     expect(logout.searchParams.get('post_logout_redirect_uri')).to.equal(
       location.origin + location.pathname,
     );
