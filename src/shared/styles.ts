@@ -5,10 +5,21 @@
  */
 import { css } from 'lit';
 
+/**
+ * A data widget lays itself out by its own width (container queries), never the
+ * viewport's. Size containment gives it no width of its own, so in a flex row
+ * it takes the free room instead of none.
+ */
+export const container = css`
+  :host {
+    container-type: inline-size;
+    flex-grow: 1;
+  }
+`;
+
 export const base = css`
   :host {
     display: block;
-    container-type: inline-size;
     font-family: var(--anva-font-family, inherit);
     color: var(--anva-color-text, inherit);
     line-height: 1.5;
@@ -155,7 +166,7 @@ export const base = css`
     margin: 0;
     padding-inline-start: 1.25em;
   }
-  @container (max-width: 28rem) {
+  @container (max-width: 28em) {
     dl {
       grid-template-columns: 1fr;
       gap: 0;

@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { base } from '../../shared/styles.js';
+import { base, container } from '../../shared/styles.js';
 
 export const styles = [
   base,
+  container,
   css`
     .account {
       display: grid;

@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { base } from '../../shared/styles.js';
+import { base, container } from '../../shared/styles.js';
 
 export const styles = [
   base,
+  container,
   css`
     article {
       display: grid;
@@ -30,7 +31,7 @@ export const styles = [
       padding-block-start: 0.75em;
       border-block-start: 1px solid var(--_b);
     }
-    @container (min-width: 28rem) {
+    @container (min-width: 28em) {
       .group > dl {
         grid-template-columns: minmax(9em, 14em) 1fr;
       }
@@ -50,6 +51,7 @@ export const styles = [
     th {
       color: var(--_m);
       font-weight: 400;
+      overflow-wrap: normal;
     }
     .name {
       font-weight: 600;
@@ -57,7 +59,8 @@ export const styles = [
     .label {
       display: none;
     }
-    @container (max-width: 28rem) {
+    /* Four columns of amounts need about 36em; narrower, each coverage is a stack of lines. */
+    @container (max-width: 36em) {
       table,
       tbody,
       tr,

@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { base } from '../../shared/styles.js';
+import { base, container } from '../../shared/styles.js';
 
 export const styles = [
   base,
+  container,
   css`
     .toolbar {
       display: flex;
@@ -103,7 +104,7 @@ export const styles = [
       height: 2.25rem;
       margin-block-end: 0.6em;
     }
-    @container (max-width: 40rem) {
+    @container (max-width: 40em) {
       input,
       select,
       .control {
