@@ -47,6 +47,8 @@ export class DataController<T> implements ReactiveController {
       return;
     this.lastArgs = args;
     if (this.status === 'pending') this.abort!.abort();
+    // Signed out, another customer or a refresh: the old data goes now, not on the next answer.
+    this.value = this.failure = undefined;
     const run = ++this.runs;
     if (!session.signedIn) {
       this.status = 'idle';

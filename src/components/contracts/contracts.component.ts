@@ -135,6 +135,11 @@ export class AnvaContracts extends LitElement {
     return this.cache!;
   }
 
+  override updated(): void {
+    // Rows hold the customer's data: none kept once the table is off screen (sign-out, another customer, reload).
+    if (this.state !== 'ready') this.cache = undefined;
+  }
+
   private onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
     this.page = 0;

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { anva } from '../../core/registry.js';
 import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
 import { until } from '../../../test/browser/support/dom.js';
 import type { AnvaAccount } from '../account/account.component.js';
@@ -51,6 +52,62 @@ const DETAIL = {
     insuredObject: { type: 'vehicle', licensePlate: 'GZ-845-T', make: 'Toyota', buildYear: 2019 },
   },
 };
+
+/**
+ * The paths to every string containing `needle` reachable from the element's own
+ * fields (private ones included): objects, arrays, maps and sets, not the DOM.
+ */
+function reachable(root: object, needle: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (value.includes(needle)) found.push(path);
+      return;
+    }
+    if (!value || typeof value !== 'object' || seen.has(value) || value instanceof Node) return;
+    seen.add(value);
+    if (value instanceof Map)
+      for (const [key, item] of value) {
+        visit(key, `${path}.<key>`);
+        visit(item, `${path}.get(${String(key)})`);
+      }
+    else if (value instanceof Set) for (const item of value) visit(item, `${path}.<item>`);
+    for (const key of Object.getOwnPropertyNames(value))
+      visit((value as Record<string, unknown>)[key], `${path}.${key}`);
+  };
+  for (const key of Object.getOwnPropertyNames(root))
+    visit((root as Record<string, unknown>)[key], key);
+  return found;
+}
+
+describe('<anva-contracts> after sign-out', () => {
+  it('keeps no contract data of the signed-out customer', async () => {
+    await useFakeHub({ endpoints: { contracts: { items: CONTRACTS } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
+    await until(el, 'ready');
+    // The check itself finds the data while it is on show.
+    expect(reachable(el, SECRET)).not.to.deep.equal([]);
+    await anva().session.signOut('user');
+    await until(el, 'signed-out');
+    expect(reachable(el, SECRET)).to.deep.equal([]);
+    expect(el.shadowRoot!.textContent).not.to.contain(SECRET);
+  });
+
+  it('lets go of the old list as soon as another one is on its way', async () => {
+    const hub = await useFakeHub({ endpoints: { contracts: { items: CONTRACTS } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
+    await until(el, 'ready');
+    await hub.scenario({ endpoints: { contracts: { items: [], delayMs: 300 } } });
+    anva().client.invalidate();
+    await until(el, 'loading');
+    expect(reachable(el, SECRET)).to.deep.equal([]);
+    await until(el, 'empty');
+    expect(reachable(el, SECRET)).to.deep.equal([]);
+  });
+});
 
 /** A broker's 480 px sidebar column: plain, on a page with a 10 px root font (`62.5%`), in a flex row. */
 const COLUMNS = {
