@@ -14,8 +14,9 @@ export const chromiumArgs = [
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** `CHROME_PATH` when set, else the first Chromium found, else undefined. */
+/** `CHROME_PATH` when set (and there), else the first Chromium found, else undefined. */
 export function chromiumPath() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  if (process.env.CHROME_PATH)
+    return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;
   return candidates.find((path) => existsSync(path));
 }

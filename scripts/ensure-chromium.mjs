@@ -8,7 +8,9 @@ function fail(line) {
 }
 
 if (process.env.CHROME_PATH && !chromiumPath())
-  fail(`CHROME_PATH=${process.env.CHROME_PATH} does not exist.`);
+  fail(
+    `CHROME_PATH=${process.env.CHROME_PATH} does not exist: point it at a Chrome/Chromium binary, or unset it.`,
+  );
 if (!chromiumPath()) {
   const canApt =
     process.getuid?.() === 0 &&

@@ -117,7 +117,11 @@ test('first activation, login with consent, contracts, detail, account, logout',
   const signedOut = eventsSince(ctx.record, beforeLogout).filter(
     (e) => e.type === 'anva-signed-out',
   );
-  assert.ok(signedOut.every((e) => e.detail.reason === 'user'));
+  assert.deepEqual(
+    signedOut.map((e) => e.detail.reason),
+    ['user'],
+    'one anva-signed-out, for the customer',
+  );
   await ctx.assertClean(page);
   await ctx.close();
 });
@@ -198,17 +202,14 @@ test('a customer without contracts sees the empty state', async () => {
   await ctx.close();
 });
 
-test('a customer with 1 000 contracts: the list is ready quickly and searchable', async () => {
+test('a customer with 1 000 contracts: one page of rows, searchable', async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/index.html'));
   await signIn(page, stack, CUSTOMERS.kees);
-  const started = Date.now();
+  // How fast is measured by `npm run bench`; this checks what the customer gets.
   await page.goto(stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'ready', 20_000);
-  const readyMs = Date.now() - started;
-  console.log(`1 000 contracts: ready ${readyMs} ms after navigation`);
-  assert.ok(readyMs < 5_000, `ready within 5 s (${readyMs} ms)`);
   const rows = await page.locator('anva-contracts').getByRole('row').count();
   assert.ok(rows > 1 && rows <= 101, `a page of rows is rendered, not all 1 000 (${rows})`);
   const contracts = page.locator('anva-contracts');
