@@ -3,8 +3,12 @@
  * the BUILT widgets bundle at `/anva-widgets.js` and the built React page at `/react/`.
  *
  * HTML pages carry `{{AUTHORITY}}`, `{{API_BASE}}` and `{{NONCE}}` placeholders, filled in
- * per request, so the same pages work against a Hub on any port. The hostile pages get the
- * strict Content-Security-Policy the README asks brokers to send.
+ * per request, so the same pages work against a Hub on any port. The chrome every page shares
+ * (top bar, site header, footer) lives in `demo/site/partials/` and is pulled in with
+ * `{{> topbar}}`, `{{> header current=/index.html}}` and `{{> footer}}` before the placeholders
+ * are filled; `current=` names the nav link that gets `aria-current="page"`. The partials are
+ * not served on their own. The hostile pages get the strict Content-Security-Policy the README
+ * asks brokers to send.
  */
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -73,6 +77,37 @@ function escapeAttribute(value) {
     .replaceAll('>', '&gt;');
 }
 
+/** `{{> name}}` or `{{> name current=/page.html}}`. */
+const INCLUDE = /\{\{> ([a-z-]+)(?: current=([^\s}]+))?\}\}/g;
+/** A line of one or more includes (Prettier puts neighbouring ones on one line). */
+const INCLUDE_LINE = new RegExp(`^([ \\t]*)((?:${INCLUDE.source}[ \\t]*)+)$`, 'gm');
+
+/**
+ * Replaces each include with its partial from `partialsDir`, on lines of its own, indented
+ * like the include. `current` marks the nav link with exactly that href as the current page.
+ */
+async function expandIncludes(html, partialsDir) {
+  const names = new Set(Array.from(html.matchAll(INCLUDE), (match) => match[1]));
+  const partials = new Map();
+  for (const name of names) {
+    partials.set(name, (await readFile(join(partialsDir, `${name}.html`), 'utf8')).trimEnd());
+  }
+  const expand = (_, name, current) => {
+    let partial = partials.get(name);
+    if (current) {
+      const link = `<a href="${escapeAttribute(current)}">`;
+      if (!partial.includes(link)) throw new Error(`${name} has no link to ${current}`);
+      partial = partial.replace(link, `<a href="${escapeAttribute(current)}" aria-current="page">`);
+    }
+    return partial;
+  };
+  return html.replaceAll(INCLUDE_LINE, (_, indent, includes) =>
+    Array.from(includes.matchAll(INCLUDE), (match) => expand(...match))
+      .join('\n')
+      .replaceAll(/^(?=.)/gm, indent),
+  );
+}
+
 /** Maps a URL path to a file under `root`, or undefined when it tries to leave it. */
 function fileUnder(root, urlPath) {
   let decoded;
@@ -105,6 +140,7 @@ export async function startSite({
   if (!hubIssuer || !apiBase) throw new Error('startSite needs hubIssuer and apiBase');
   const hubOrigins = [originOf(hubIssuer), originOf(apiBase)];
   const roots = { site: resolve(siteDir), dist: resolve(distDir), react: resolve(reactDir) };
+  const partialsDir = join(roots.site, 'partials');
 
   function resolveFile(pathname) {
     if (pathname === '/anva-widgets.js' || pathname === '/anva-widgets.js.map') {
@@ -116,7 +152,9 @@ export async function startSite({
       const rest = pathname.slice('/react'.length);
       return fileUnder(roots.react, rest.endsWith('/') ? `${rest}index.html` : rest);
     }
-    return fileUnder(roots.site, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    const path = fileUnder(roots.site, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+    // Partials are pieces of pages, not pages.
+    return path === partialsDir || path?.startsWith(partialsDir + sep) ? undefined : path;
   }
 
   function headersFor(pathname, type, nonce) {
@@ -167,8 +205,7 @@ export async function startSite({
     let nonce;
     if (type.startsWith('text/html')) {
       nonce = randomBytes(16).toString('base64');
-      body = body
-        .toString('utf8')
+      body = (await expandIncludes(body.toString('utf8'), partialsDir))
         .replaceAll('{{AUTHORITY}}', escapeAttribute(hubIssuer))
         .replaceAll('{{API_BASE}}', escapeAttribute(apiBase))
         .replaceAll('{{NONCE}}', escapeAttribute(nonce));
