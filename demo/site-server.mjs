@@ -40,7 +40,8 @@ const CONTENT_TYPES = {
 const STRICT_PAGES = new Map([
   ['/hostile/csp.html', 'self'],
   ['/hostile/csp-nonce.html', 'nonce'],
-  ['/snippet.html', 'self'],
+  // The snippet builder fetches the bundle itself to compute its integrity hash.
+  ['/snippet.html', 'self+connect'],
   ['/react/index.html', 'self'],
 ]);
 
@@ -49,15 +50,15 @@ function originOf(url) {
 }
 
 /** The directives a broker adds for the widgets, as the README lists them. */
-export function strictCsp({ hubOrigins, nonce }) {
+export function strictCsp({ hubOrigins, nonce, connectSelf = false }) {
   const hubs = [...new Set(hubOrigins)].join(' ');
   const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'self'";
   return [
     "default-src 'self'",
     `script-src ${scripts}`,
     "style-src 'self'",
-    `connect-src 'self' ${hubs}`,
-    `img-src 'self' data: ${hubs}`,
+    `connect-src ${connectSelf ? "'self' " : ''}${hubs}`,
+    `img-src 'self' ${hubs}`,
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'self'",
@@ -169,7 +170,11 @@ export async function startSite({
     if (type.startsWith('text/html')) {
       const mode = STRICT_PAGES.get(pathname);
       headers['Content-Security-Policy'] = mode
-        ? strictCsp({ hubOrigins, nonce: mode === 'nonce' ? nonce : undefined })
+        ? strictCsp({
+            hubOrigins,
+            nonce: mode === 'nonce' ? nonce : undefined,
+            connectSelf: mode === 'self+connect',
+          })
         : BASELINE_CSP;
     }
     return headers;

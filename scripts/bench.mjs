@@ -130,8 +130,9 @@ function firstContractId() {
 }
 
 /** Which of the four widgets the contracts page lacks: the page probe adds them while it loads. */
-async function missingWidgets() {
-  const html = await readFile(join(root, 'demo', 'site', PAGE.slice(1)), 'utf8');
+async function missingWidgets(siteUrl) {
+  // The page as served: the site server fills in shared parts such as the header.
+  const html = await (await fetch(`${siteUrl}${PAGE}`)).text();
   const missing = WIDGETS.filter((tag) => !html.includes(`<${tag}`));
   if (missing.length)
     notes.push(
@@ -204,7 +205,10 @@ async function measure(stack, browser) {
     locale: 'nl-NL',
     viewport: { width: 1280, height: 900 },
   });
-  await context.addInitScript(benchProbe, { siteOrigin, extraWidgets: await missingWidgets() });
+  await context.addInitScript(benchProbe, {
+    siteOrigin,
+    extraWidgets: await missingWidgets(stack.site.url),
+  });
   const page = await context.newPage();
   const tools = await helpers(page);
   const { bench } = tools;
