@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { revokeAccount } from '../../demo/hub/admin.mjs';
+import { restoreAccount, revokeAccount } from '../../demo/hub/admin.mjs';
 import {
   CUSTOMERS,
   eventsSince,
@@ -50,6 +50,38 @@ test('access revoked during a session: the widgets sign out with a clear message
   );
   await page
     .locator('anva-account')
+    .getByText(/toegang|ingetrokken/i)
+    .first()
+    .waitFor();
+  await ctx.assertClean(page);
+  await ctx.close();
+});
+
+test('access revoked while the page stays open: its next request signs it out', async () => {
+  // The test above revoked this customer; the broker gives access back first.
+  await restoreAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
+  const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const page = await ctx.newPage();
+  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await signIn(page, stack, CUSTOMERS.sanne);
+  await waitForState(page, 'anva-contracts', 'ready');
+  const mark = ctx.record.events.length;
+
+  await revokeAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
+  // A broker's own "refresh" (the public API) makes the open page ask the Hub again.
+  await page.evaluate(async () => {
+    const { anva } = await import('/anva-widgets.js');
+    anva().client.invalidate();
+  });
+
+  await waitForState(page, 'anva-contracts', 'signed-out');
+  const signedOut = eventsSince(ctx.record, mark).filter((e) => e.type === 'anva-signed-out');
+  assert.deepEqual(
+    signedOut.map((e) => e.detail.reason),
+    ['revoked'],
+  );
+  await page
+    .locator('anva-contracts')
     .getByText(/toegang|ingetrokken/i)
     .first()
     .waitFor();
