@@ -68,6 +68,8 @@ function ofOrganization(organizations: Organization[], wanted?: string): Organiz
  * @csspart permissions - The list of permissions.
  * @csspart permission - One permission.
  * @csspart button - Every button (also `sign-in`, `retry`).
+ * @csspart sign-in - The *Inloggen* button.
+ * @csspart retry - The *Opnieuw proberen* button.
  * @csspart signed-out - The signed-out message.
  * @csspart error - The error message.
  * @csspart skeleton - The placeholder while loading.

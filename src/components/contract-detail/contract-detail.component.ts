@@ -94,6 +94,9 @@ const COVERAGE_NAMES = [
  * @csspart row - A coverage row.
  * @csspart cell - A coverage cell.
  * @csspart button - Every button (also `sign-in`, `retry`, `back`).
+ * @csspart sign-in - The *Inloggen* button.
+ * @csspart retry - The *Opnieuw proberen* button.
+ * @csspart back - The way back from a contract that is not found.
  * @csspart signed-out - The signed-out message.
  * @csspart empty - The nothing-chosen message.
  * @csspart error - The error (also not found) message.

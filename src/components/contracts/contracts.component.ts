@@ -58,6 +58,10 @@ const filterKey = ({ key, text }: ContractStatus): string => key ?? text ?? '';
  * @csspart status - A status badge.
  * @csspart pagination - The paging controls.
  * @csspart button - Every button (also `sign-in`, `retry`, `previous`, `next`).
+ * @csspart sign-in - The *Inloggen* button.
+ * @csspart retry - The *Opnieuw proberen* button.
+ * @csspart previous - The previous-page button.
+ * @csspart next - The next-page button.
  * @csspart signed-out - The signed-out message.
  * @csspart empty - The no-contracts message.
  * @csspart error - The error message.

@@ -21,6 +21,7 @@ import { styles } from './login.styles.js';
  * @csspart button - Every button (also `sign-in`, `sign-out`, `retry`).
  * @csspart sign-in - The *Inloggen* button.
  * @csspart sign-out - The *Uitloggen* button.
+ * @csspart retry - The *Opnieuw proberen* button.
  * @csspart name - The signed-in customer's name.
  * @csspart notice - Why the customer was signed out, or why signing in failed.
  * @csspart error - The configuration error for the web team.
