@@ -8,11 +8,17 @@ import {
   useFakeHub,
   waitForStatus,
 } from '../../../test/browser/support/fake-hub.js';
-import { focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
+import { focused, tabTo, textOf, until as untilState } from '../../../test/browser/support/dom.js';
 import type { AnvaLogin } from './login.component.js';
 import './login.js';
 
 const inFixture = (el: HTMLElement) => el.querySelector('anva-login')!;
+
+/** Waits for a state, which never has a password field: the password is typed on the Hub only. */
+const until: typeof untilState = async (el, state, timeout) => {
+  await untilState(el, state, timeout);
+  expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
+};
 
 describe('<anva-login>', () => {
   it('offers Inloggen when signed out, and never a password field', async () => {
@@ -41,6 +47,7 @@ describe('<anva-login>', () => {
     expect(button.textContent!.trim()).to.equal('Bezig met doorsturen…');
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(focused()).to.equal(button);
+    expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
