@@ -22,6 +22,7 @@ export const en: Messages = {
   loading: 'Loading…',
   retry: 'Try again',
   back: 'Back',
+  home: 'To the home page',
   errors: {
     config: 'This information cannot be shown right now.',
     auth: 'Signing in did not work. Please try again.',

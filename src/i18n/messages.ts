@@ -83,6 +83,8 @@ export interface Messages {
   loading: string;
   retry: string;
   back: string;
+  /** The way to the website's home page when there is no page to go back to. */
+  home: string;
   errors: Record<AnvaErrorCode, string>;
   yes: string;
   no: string;

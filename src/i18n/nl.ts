@@ -22,6 +22,7 @@ export const nl: Messages = {
   loading: 'Bezig met laden…',
   retry: 'Opnieuw proberen',
   back: 'Terug',
+  home: 'Naar de homepage',
   errors: {
     config: 'Deze gegevens kunnen nu niet worden getoond.',
     auth: 'Inloggen is niet gelukt. Probeer het opnieuw.',

@@ -159,16 +159,21 @@ export class AnvaContractDetail extends LitElement {
     this.unsubscribe?.();
   }
 
-  /** Back in this tab's history, else to the page that linked here (a new tab), else nothing. */
-  private renderBack(m: Messages): unknown {
-    if (history.length > 1)
+  /**
+   * Back in this tab's history when this site led here, else a link to the
+   * page of this site that did (a new tab), else to the site's home page (a
+   * shared link): never back to another website.
+   */
+  private renderBack(m: Messages): TemplateResult {
+    const referrer = document.referrer;
+    const fromSite = !!referrer && new URL(referrer).origin === location.origin;
+    if (fromSite && history.length > 1)
       return html`<button part="button back" class="btn quiet" @click=${() => history.back()}>
         ${m.back}
       </button>`;
-    const referrer = document.referrer;
-    return referrer && new URL(referrer).origin === location.origin
-      ? html`<a part="button back" class="btn quiet" href=${referrer}>${m.back}</a>`
-      : nothing;
+    return html`<a part="button back" class="btn quiet" href=${fromSite ? referrer : '/'}
+      >${fromSite ? m.back : m.home}</a
+    >`;
   }
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {

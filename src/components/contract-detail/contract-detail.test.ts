@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
 import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, textOf, until } from '../../../test/browser/support/dom.js';
+import { cellText, textOf, until as untilState } from '../../../test/browser/support/dom.js';
 import type { AnvaContractDetail } from './contract-detail.component.js';
 import './contract-detail.js';
 
@@ -55,8 +55,22 @@ const field = (el: AnvaContractDetail, label: string) =>
 const headings = (el: AnvaContractDetail) =>
   [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.trim());
 
+/** Waits for a state, which never has a password field: the password is typed on the Hub only. */
+const until: typeof untilState = async (el, state, timeout) => {
+  await untilState(el, state, timeout);
+  expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
+};
+
+/** Pretends the page was opened from `referrer` (`''`: a fresh tab); undone after each test. */
+const useReferrer = (referrer: string) =>
+  Object.defineProperty(document, 'referrer', { value: referrer, configurable: true });
+
 describe('<anva-contract-detail>', () => {
-  afterEach(() => history.replaceState(null, '', location.pathname));
+  beforeEach(() => useReferrer(new URL('/', location.href).href));
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+    delete (document as { referrer?: string }).referrer;
+  });
 
   it('is signed out with an explanation and Inloggen', async () => {
     await useFakeHub();
@@ -246,9 +260,48 @@ describe('<anva-contract-detail>', () => {
     expect(textOf(el)).to.contain(
       'Deze verzekering is niet gevonden, of hoort niet bij jouw account.',
     );
-    expect(el.shadowRoot!.querySelector('[part~="back"]')!.textContent!.trim()).to.equal('Terug');
+    const back = el.shadowRoot!.querySelector('[part~="back"]')!;
+    expect(back.textContent!.trim()).to.equal('Terug');
+    expect(back.localName).to.equal('button');
     expect(errors).to.deep.equal(['not-found']);
     await expect(el).to.be.accessible();
+  });
+
+  it('offers the home page from a shared link, never a step back to another website', async () => {
+    await useFakeHub();
+    await signInAsCustomer();
+    history.pushState(null, '', location.href);
+    for (const referrer of ['', 'https://mail.example/inbox']) {
+      useReferrer(referrer);
+      const el = await fixture<AnvaContractDetail>(
+        html`<anva-contract-detail contract-id="not-mine"></anva-contract-detail>`,
+      );
+      await until(el, 'error');
+      const back = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="back"]')!;
+      expect(back.getAttribute('href')).to.equal('/');
+      expect(back.textContent!.trim()).to.equal('Naar de homepage');
+      expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('links back to the page of this site that opened it in a new tab', async () => {
+    await useFakeHub();
+    await signInAsCustomer();
+    const from = new URL('/polissen?x=1', location.href).href;
+    useReferrer(from);
+    Object.defineProperty(history, 'length', { value: 1, configurable: true });
+    try {
+      const el = await fixture<AnvaContractDetail>(
+        html`<anva-contract-detail contract-id="not-mine" lang="en"></anva-contract-detail>`,
+      );
+      await until(el, 'error');
+      const back = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="back"]')!;
+      expect(back.getAttribute('href')).to.equal(from);
+      expect(back.textContent!.trim()).to.equal('Back');
+    } finally {
+      delete (history as { length?: number }).length;
+    }
   });
 
   it('shows a retryable error and loads again', async () => {
