@@ -29,6 +29,18 @@ describe('format', () => {
     expect(fieldOf('somethingElse')).to.equal(undefined);
   });
 
+  it('names kinds of insured object in words, unknown kinds as given', () => {
+    expect(f.field('type', 'vehicle')).to.equal('Voertuig');
+    expect(f.field('objectType', 'Car')).to.equal('Voertuig');
+    expect(f.field('type', 'address')).to.equal('Adres');
+    expect(f.field('type', 'person')).to.equal('Persoon');
+    expect(e.field('type', 'vehicle')).to.equal('Vehicle');
+    expect(e.field('type', 'building')).to.equal('Address');
+    expect(e.field('type', 'person')).to.equal('Person');
+    expect(f.field('type', 'windmill')).to.equal('windmill');
+    expect(f.field('subtype', 'vehicle')).to.equal('vehicle');
+  });
+
   it('derives readable labels from unknown keys', () => {
     expect(humanize('annualMileage')).to.equal('Annual mileage');
     expect(humanize('bonus_malus-step')).to.equal('Bonus malus step');

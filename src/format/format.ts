@@ -106,6 +106,9 @@ export function formatter(m: Messages): Formatter {
   };
 
   const field = (key: string, v: unknown, depth = 0): Formatted => {
+    // An insured object's kind in words: `type: 'vehicle'` → Voertuig.
+    if (typeof v === 'string' && /^(object)?type$/i.test(key))
+      return m.objectTypes[normalize(v)] ?? v;
     const id = fieldOf(key);
     if (id && typeof v !== 'object') return f.kind(kindOf(id), v);
     // Ids, numbers and years read as written: "1201", not "1.201".

@@ -112,6 +112,8 @@ export interface Messages {
   branches: Record<BranchKind, string>;
   /** Collection methods by their normalised code. */
   methods: Record<string, string>;
+  /** Kinds of insured object by their normalised code (`vehicle`, `address`); others are shown as given. */
+  objectTypes: Record<string, string>;
   details: string;
   name: string;
   email: string;

@@ -173,6 +173,43 @@ describe('<anva-contract-detail>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the insured object’s kind in the customer’s language, unknown kinds as given', async () => {
+    const object = (type: string) => ({
+      ...CAR,
+      metadata: { ...CAR.metadata, insuredObject: { type } },
+    });
+    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
+    await signInAsCustomer();
+    const nlEl = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+    );
+    await until(nlEl, 'ready');
+    expect(field(nlEl, 'Type')).to.equal('Voertuig');
+    const enEl = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="48213001" lang="en"></anva-contract-detail>`,
+    );
+    await until(enEl, 'ready');
+    expect(field(enEl, 'Type')).to.equal('Vehicle');
+    for (const [type, nlText, enText] of [
+      ['building', 'Adres', 'Address'],
+      ['Person', 'Persoon', 'Person'],
+      ['windmill', 'windmill', 'windmill'],
+    ]) {
+      await useFakeHub({ endpoints: { contract: { items: [object(type!)] } } });
+      await signInAsCustomer();
+      for (const [lang, text] of [
+        ['nl', nlText],
+        ['en', enText],
+      ]) {
+        const el = await fixture<AnvaContractDetail>(
+          html`<anva-contract-detail contract-id="48213001" lang=${lang!}></anva-contract-detail>`,
+        );
+        await until(el, 'ready');
+        expect(field(el, 'Type')).to.equal(text);
+      }
+    }
+  });
+
   it('lists unknown fields under Overige gegevens, nested values as text', async () => {
     await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
     await signInAsCustomer();
