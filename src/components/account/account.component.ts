@@ -49,6 +49,10 @@ function ofOrganization(organizations: Organization[], wanted?: string): Organiz
  * The signed-in customer's own details: name, e-mail, the broker(s) they are
  * with and what they may do here.
  *
+ * Never `empty`, so it has no `empty` slot: a signed-in customer always has
+ * an account (a Hub answer without one is a `not-found` error); without
+ * organisations or permissions those groups say so (*Geen*).
+ *
  * @summary The customer's account: name, e-mail, organisations and permissions.
  *
  * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
@@ -103,7 +107,7 @@ export class AnvaAccount extends LitElement {
   /** Own wording for this element, per message key (wins over `setMessages`). */
   @property({ attribute: false }) messages?: Partial<Messages>;
 
-  /** `signed-out`, `loading`, `ready` or `error`; read-only. */
+  /** `signed-out`, `loading`, `ready` or `error` (never `empty`); read-only. */
   @property({ reflect: true }) state: WidgetState = 'loading';
 
   override render() {

@@ -101,6 +101,16 @@ describe('<anva-account>', () => {
     expect(items(el, 'value')).to.deep.equal(['bert@example.nl', 'bert@example.nl']);
     expect(textOf(el)).to.contain('Je adviseur Geen');
     expect(textOf(el)).to.contain('Wat je hier kunt doen Geen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is never empty: an answer without the account is a not-found error', async () => {
+    await useFakeHub({ endpoints: { account: { items: [] } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
+    await until(el, 'error');
+    expect(textOf(el)).to.contain('Deze gegevens zijn niet gevonden.');
+    await expect(el).to.be.accessible();
   });
 
   it('shows an error and fires anva-error without tokens', async () => {
