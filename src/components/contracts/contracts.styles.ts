@@ -51,6 +51,10 @@ export const styles = [
     th {
       white-space: nowrap;
     }
+    td {
+      /* Long words (a provider's name, a policy number) may break, so the table fits its column. */
+      overflow-wrap: anywhere;
+    }
     .sort {
       display: inline-flex;
       gap: 0.35em;
