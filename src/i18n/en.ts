@@ -143,7 +143,6 @@ export const en: Messages = {
     building: 'Address',
     person: 'Person',
     contents: 'Contents',
-    bicycle: 'Bicycle',
   },
   details: 'Your details',
   name: 'Name',

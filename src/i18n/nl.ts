@@ -143,7 +143,6 @@ export const nl: Messages = {
     building: 'Adres',
     person: 'Persoon',
     contents: 'Inboedel',
-    bicycle: 'Fiets',
   },
   details: 'Je gegevens',
   name: 'Naam',

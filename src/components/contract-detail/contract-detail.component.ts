@@ -166,14 +166,14 @@ export class AnvaContractDetail extends LitElement {
    */
   private renderBack(m: Messages): TemplateResult {
     const referrer = document.referrer;
-    const fromSite = !!referrer && new URL(referrer).origin === location.origin;
-    if (fromSite && history.length > 1)
-      return html`<button part="button back" class="btn quiet" @click=${() => history.back()}>
-        ${m.back}
-      </button>`;
-    return html`<a part="button back" class="btn quiet" href=${fromSite ? referrer : '/'}
-      >${fromSite ? m.back : m.home}</a
-    >`;
+    const fromSite = referrer.startsWith(`${location.origin}/`);
+    return fromSite && history.length > 1
+      ? html`<button part="button back" class="btn quiet" @click=${() => history.back()}>
+          ${m.back}
+        </button>`
+      : html`<a part="button back" class="btn quiet" href=${fromSite ? referrer : '/'}
+          >${fromSite ? m.back : m.home}</a
+        >`;
   }
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {
