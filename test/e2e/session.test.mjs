@@ -30,35 +30,13 @@ after(async () => {
 
 const HTTP_ERRORS = [/Failed to load resource/];
 
-test('access revoked during a session: the widgets sign out with a clear message', async () => {
-  const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
-  const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await signIn(page, stack, CUSTOMERS.sanne);
-  await waitForState(page, 'anva-contracts', 'ready');
-  const mark = ctx.record.events.length;
-
-  await revokeAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
-
-  await page.goto(stack.url('/mijn-gegevens.html'));
-  await waitForState(page, 'anva-account', 'signed-out');
-  const signedOut = eventsSince(ctx.record, mark).filter((e) => e.type === 'anva-signed-out');
-  assert.deepEqual(
-    signedOut.map((e) => e.detail.reason),
-    ['revoked'],
-    'one anva-signed-out with reason revoked',
-  );
-  await page
-    .locator('anva-account')
-    .getByText(/toegang|ingetrokken/i)
-    .first()
-    .waitFor();
-  await ctx.assertClean(page);
-  await ctx.close();
-});
-
-test('access revoked while the page stays open: its next request signs it out', async () => {
-  // The test above revoked this customer; the broker gives access back first.
+/**
+ * Signs Sanne in on the contracts page, lets the broker revoke her access, runs `next`
+ * (what makes the page ask the Hub again), then expects `tag` to sign out once, for
+ * reason `revoked`, saying so.
+ */
+async function revokedDuringSession(tag, next) {
+  // Access is given back first, so each scenario starts from a working account.
   await restoreAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
   const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
   const page = await ctx.newPage();
@@ -68,26 +46,35 @@ test('access revoked while the page stays open: its next request signs it out', 
   const mark = ctx.record.events.length;
 
   await revokeAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
-  // A broker's own "refresh" (the public API) makes the open page ask the Hub again.
-  await page.evaluate(async () => {
-    const { anva } = await import('/anva-widgets.js');
-    anva().client.invalidate();
-  });
+  await next(page);
 
-  await waitForState(page, 'anva-contracts', 'signed-out');
+  await waitForState(page, tag, 'signed-out');
   const signedOut = eventsSince(ctx.record, mark).filter((e) => e.type === 'anva-signed-out');
   assert.deepEqual(
     signedOut.map((e) => e.detail.reason),
     ['revoked'],
+    'one anva-signed-out with reason revoked',
   );
   await page
-    .locator('anva-contracts')
+    .locator(tag)
     .getByText(/toegang|ingetrokken/i)
     .first()
     .waitFor();
   await ctx.assertClean(page);
   await ctx.close();
-});
+}
+
+test('access revoked during a session: the next page signs out with a clear message', () =>
+  revokedDuringSession('anva-account', (page) => page.goto(stack.url('/mijn-gegevens.html'))));
+
+test('access revoked while the page stays open: its next request signs it out', () =>
+  revokedDuringSession('anva-contracts', (page) =>
+    // A broker's own "refresh" (the public API) makes the open page ask the Hub again.
+    page.evaluate(async () => {
+      const { anva } = await import('/anva-widgets.js');
+      anva().client.invalidate();
+    }),
+  ));
 
 test('Hub API down: an error with a retry that works once the API is back', async () => {
   const ctx = await openContext(browser, stack, {
