@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { signInAsCustomer, useFakeHub } from '../../test/browser/support/fake-hub.js';
-import { until } from '../../test/browser/support/dom.js';
-import type { WidgetState } from '../shared/data-controller.js';
-import './account/account.js';
-import './contract-detail/contract-detail.js';
-import './contracts/contracts.js';
-import './login/login.js';
+import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
+import { until } from '../support/dom.js';
+import type { WidgetState } from '../../../src/shared/data-controller.js';
+import '../../../src/components/account/account.js';
+import '../../../src/components/contract-detail/contract-detail.js';
+import '../../../src/components/contracts/contracts.js';
+import '../../../src/components/login/login.js';
 
 type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
 
