@@ -10,7 +10,7 @@ import type { AnvaErrorCode } from './errors.js';
 import { listeners } from './listeners.js';
 import { parseEnvelope } from './schemas.js';
 import type { EndpointItems, EndpointName } from './schemas.js';
-import type { AnvaConfig, Contract, HubClient, RequestOptions } from './types.js';
+import type { AnvaConfig, Contract, HubClient, Organization, RequestOptions } from './types.js';
 
 export interface ClientOptions {
   /** Per-attempt timeout (the contract's default: 15 s). */
@@ -215,6 +215,21 @@ export function createClient(
     }
   }
 
+  /** The customer's organisations that the `organization` setting names (by id, or code in any case). */
+  async function configured(options?: RequestOptions): Promise<Organization[]> {
+    const all = await get('organizations', '/organization/organizations/mine', options);
+    const wanted = getConfig()?.organization?.trim().toLowerCase();
+    return all.filter(
+      ({ id, code }) => id.toLowerCase() === wanted || code?.toLowerCase() === wanted,
+    );
+  }
+
+  /** The configured broker when it is among the customer's organisations, else all of them. */
+  async function organizations(options?: RequestOptions): Promise<Organization[]> {
+    const mine = await configured(options);
+    return mine.length ? mine : get('organizations', '/organization/organizations/mine', options);
+  }
+
   /** Only this broker's dossier when `organization` is set and the customer has several. */
   async function ofOrganization(all: Contract[], options?: RequestOptions): Promise<Contract[]> {
     const wanted = getConfig()?.organization;
@@ -224,13 +239,7 @@ export function createClient(
       (id) => dossiers[id] !== null && dossiers[id] !== '',
     );
     if (known.length <= 1) return all;
-    const lower = wanted.toLowerCase();
-    const id = known.includes(wanted)
-      ? wanted
-      : (await client.organizations(options)).find(
-          (organization) =>
-            organization.id === wanted || organization.code?.toLowerCase() === lower,
-        )?.id;
+    const id = known.includes(wanted) ? wanted : (await configured(options))[0]?.id;
     const dossier = id === undefined ? undefined : dossiers[id];
     if (dossier === undefined || dossier === null) {
       console.warn(
@@ -255,7 +264,7 @@ export function createClient(
 
   const client: Client = {
     account: (options) => one(get('account', '/account/mine', options), 'account'),
-    organizations: (options) => get('organizations', '/organization/organizations/mine', options),
+    organizations,
     permissions: (options) => get('permissions', '/permission/permissions/mine', options),
     contracts: async (options) =>
       ofOrganization(await get('contracts', '/contract/contracts/mycontracts', options), options),

@@ -82,6 +82,7 @@ export interface RequestOptions {
 
 export interface HubClient {
   account(options?: RequestOptions): Promise<Account>;
+  /** The configured `organization` only, when it is among the customer's; else all of them. */
   organizations(options?: RequestOptions): Promise<Organization[]>;
   permissions(options?: RequestOptions): Promise<Permission[]>;
   /** Contracts of the configured `organization` only, when one is set. */

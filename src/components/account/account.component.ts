@@ -36,15 +36,6 @@ function permissionText(permission: Permission, f: Formatter): string {
   return typeof own === 'string' ? own : (names[0] ?? f.text(f.value(permission)));
 }
 
-/** Only the configured broker when `<anva-hub organization>` names one of them (id or code). */
-function ofOrganization(organizations: Organization[], wanted?: string): Organization[] {
-  const key = wanted?.trim().toLowerCase();
-  const mine = organizations.filter(
-    (org) => String(org.id).toLowerCase() === key || org.code?.toLowerCase() === key,
-  );
-  return mine.length ? mine : organizations;
-}
-
 /**
  * The signed-in customer's own details: name, e-mail, the broker(s) they are
  * with and what they may do here.
@@ -125,8 +116,7 @@ export class AnvaAccount extends LitElement {
         ),
       );
     const f = this.locale.format;
-    const [account, all, permissions] = this.data.value!;
-    const organizations = ofOrganization(all, this.session.config?.organization);
+    const [account, organizations, permissions] = this.data.value!;
     const texts = [...new Set(permissions.map((permission) => permissionText(permission, f)))];
     return html`<div part="base" class="account" lang=${this.locale.lang}>
       <section part="group" class="group">

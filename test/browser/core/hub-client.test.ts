@@ -376,6 +376,13 @@ describe('Hub client', () => {
       expect(warnings.join('\n')).to.contain('OTHER');
     });
 
+    it('lists only the configured organisation, or all when the customer has not got it', async () => {
+      await signedIn({}, { organization: 'vdb' });
+      expect((await anva().client.organizations()).map((org) => org.code)).to.deep.equal(['VDB']);
+      await signedIn({}, { organization: 'OTHER' });
+      expect(await anva().client.organizations()).to.have.length(2);
+    });
+
     it('shows everything when the customer has one organisation only', async () => {
       await signedIn({ customer: 'bert' }, { organization: 'ZEKR' });
       expect((await anva().client.contracts()).map((contract) => contract.id)).to.deep.equal([
