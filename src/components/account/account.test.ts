@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
 import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { textOf, until as untilState } from '../../../test/browser/support/dom.js';
+import { textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaAccount } from './account.component.js';
 import './account.js';
 
@@ -9,12 +9,6 @@ const items = (el: AnvaAccount, part: string) =>
   [...el.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((li) =>
     li.textContent!.replace(/\s+/g, ' ').trim(),
   );
-
-/** Waits for a state, which never has a password field: the password is typed on the Hub only. */
-const until: typeof untilState = async (el, state, timeout) => {
-  await untilState(el, state, timeout);
-  expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
-};
 
 describe('<anva-account>', () => {
   it('is signed out with an explanation and Inloggen', async () => {

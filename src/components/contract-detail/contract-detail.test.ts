@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
 import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, textOf, until as untilState } from '../../../test/browser/support/dom.js';
+import { cellText, textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaContractDetail } from './contract-detail.component.js';
 import './contract-detail.js';
 
@@ -54,12 +54,6 @@ const field = (el: AnvaContractDetail, label: string) =>
 
 const headings = (el: AnvaContractDetail) =>
   [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.trim());
-
-/** Waits for a state, which never has a password field: the password is typed on the Hub only. */
-const until: typeof untilState = async (el, state, timeout) => {
-  await untilState(el, state, timeout);
-  expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
-};
 
 /** Pretends the page was opened from `referrer` (`''`: a fresh tab); undone after each test. */
 const useReferrer = (referrer: string) =>

@@ -1,9 +1,12 @@
 /** DOM helpers for the widgets' browser tests: waiting for a state, reading text, keyboard focus. */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { WidgetState } from '../../../src/shared/data-controller.js';
 
-/** Waits until a widget reports `state` and has rendered it. */
+/**
+ * Waits until a widget reports `state` and has rendered it. No state ever has a password
+ * field: the password is typed on the Hub's own page only.
+ */
 export async function until(
   el: HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> },
   state: WidgetState,
@@ -13,6 +16,7 @@ export async function until(
     timeout,
   });
   await el.updateComplete;
+  expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
 }
 
 /** The widget's visible text, whitespace collapsed. */
