@@ -52,6 +52,18 @@ export class AnvaHubElement extends LitElement {
   /** Where tokens live: `session` (sessionStorage, default) or `memory`. Never localStorage. */
   @property() storage = '';
 
+  /** ISO 4217 code of every amount (ANVA sends amounts without a currency). Default `EUR`. */
+  @property() currency = '';
+
+  /** Dutch form of address: `formal` (*u*, default) or `informal` (*je*). */
+  @property() tone = '';
+
+  /**
+   * Seconds a request to the Hub may take, retries included, before the
+   * widgets say it timed out. Default 60 (ANVA's back end may take that long).
+   */
+  @property() timeout = '';
+
   /** Lit batches attribute changes into one update, so the page is configured once per change set. */
   protected override updated(): void {
     configureFrom(this, this.settings());
@@ -70,6 +82,9 @@ export class AnvaHubElement extends LitElement {
       ['lang', 'lang'],
       ['loginMode', 'login-mode'],
       ['storage', 'storage'],
+      ['currency', 'currency'],
+      ['tone', 'tone'],
+      ['timeout', 'timeout'],
     ];
     for (const [key, attribute] of attributes) {
       // A property set from script wins over a missing attribute.

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/components/hub/hub.js';
 import { parseSettings } from '../../../src/core/config.js';
 import { AnvaError } from '../../../src/core/errors.js';
-import { anva, configure, replaceRuntime } from '../../../src/core/registry.js';
+import { anva, configure } from '../../../src/core/registry.js';
+import { replaceRuntime } from '../../../src/core/testing.js';
 import type { AnvaHubElement } from '../../../src/components/hub/hub.component.js';
 import {
   callbackPage,
