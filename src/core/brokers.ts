@@ -65,7 +65,8 @@ export function brokerOf(
 ): BrokerView {
   const dossiers = account.dossiers ?? {};
   const id =
-    namedOrganization(organizations, wanted)?.id ?? (Object.hasOwn(dossiers, wanted) ? wanted : undefined);
+    namedOrganization(organizations, wanted)?.id ??
+    (Object.hasOwn(dossiers, wanted) ? wanted : undefined);
   if (id === undefined || !given(dossiers[id]))
     return {
       problem: `organization "${wanted}" is not among this customer's organisations: nothing is shown.`,

@@ -99,7 +99,10 @@ export function createClient(
 
   async function allOrganizations(options?: RequestOptions): Promise<Organization[]> {
     const config = configured();
-    return withSafeIcons(await get('organizations', '/organization/organizations/mine', options), config);
+    return withSafeIcons(
+      await get('organizations', '/organization/organizations/mine', options),
+      config,
+    );
   }
 
   /**
@@ -148,7 +151,10 @@ export function createClient(
       if (DOTS_ONLY.test(id))
         throw new AnvaError('not-found', `Contract id "${id}" cannot be part of an API path.`);
       const path = `/contract/contracts/${encodeURIComponent(id)}/mine`;
-      const [contract] = await decorated([await one(get('contract', path, options), `contract ${id}`)], options);
+      const [contract] = await decorated(
+        [await one(get('contract', path, options), `contract ${id}`)],
+        options,
+      );
       if (!contract) throw new AnvaError('not-found', `Contract ${id} is not this broker's.`);
       return contract;
     },

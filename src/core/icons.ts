@@ -22,6 +22,8 @@ export function safeIcon(icon: string, config: AnvaConfig): string | null {
 
 export function withSafeIcons(organizations: Organization[], config: AnvaConfig): Organization[] {
   return organizations.map((organization) =>
-    organization.icon ? { ...organization, icon: safeIcon(organization.icon, config) } : organization,
+    organization.icon
+      ? { ...organization, icon: safeIcon(organization.icon, config) }
+      : organization,
   );
 }

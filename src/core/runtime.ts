@@ -34,8 +34,7 @@ export interface Runtime extends AnvaRuntime {
   dispose(): void;
 }
 
-const targetOf = (source: Source | undefined) =>
-  source instanceof Element ? source : document;
+const targetOf = (source: Source | undefined) => (source instanceof Element ? source : document);
 
 export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
   const options: RuntimeOptions = {
@@ -129,7 +128,8 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
       try {
         incoming = { source, kind, config: parseSettings(settings) };
       } catch (caught) {
-        const error = caught instanceof AnvaError ? caught : new AnvaError('config', String(caught));
+        const error =
+          caught instanceof AnvaError ? caught : new AnvaError('config', String(caught));
         incoming = { source, kind, error };
       }
       const previous = configured;

@@ -44,7 +44,9 @@ const isDateKey = (key: string) => /(date|datum|dat)$|^date/.test(squash(key));
 
 /** Keys that name an amount: `verzekerdBedrag`, `eigenRisico`, `premie`, `deductibleAmount`, `PP_TTOT`. */
 const isAmountKey = (key: string) =>
-  /bedrag|amount|premi|risico|belasting|tax|total|^pp(btp|tass|ttot|erb)$|suminsured/.test(squash(key));
+  /bedrag|amount|premi|risico|belasting|tax|total|^pp(btp|tass|ttot|erb)$|suminsured/.test(
+    squash(key),
+  );
 
 /** One field's value: parsed when its key names a date or an amount, else looked into. */
 function normalizeField(key: string, value: unknown): unknown {

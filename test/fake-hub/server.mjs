@@ -124,8 +124,20 @@ function seed() {
       profile: { name: 'Dirk de Wit', email: 'dirk@example.nl' },
       account: { id: '802', email: 'dirk@example.nl', dossiers: { 11: 'D-5', 12: 'D-5' } },
       organizations: [
-        { id: 11, type: 'broker', code: 'VDB', name: 'Van den Berg Assurantiën', icon: '/icons/vdb.svg' },
-        { id: '12', type: 'broker', code: 'ZEKR', name: 'Zeker & Zo', icon: 'https://tracker.example/pixel.gif' },
+        {
+          id: 11,
+          type: 'broker',
+          code: 'VDB',
+          name: 'Van den Berg Assurantiën',
+          icon: '/icons/vdb.svg',
+        },
+        {
+          id: '12',
+          type: 'broker',
+          code: 'ZEKR',
+          name: 'Zeker & Zo',
+          icon: 'https://tracker.example/pixel.gif',
+        },
       ],
       permissions: [],
       contracts: [

@@ -69,27 +69,14 @@ export class AnvaHubElement extends LitElement {
     configureFrom(this, this.settings());
   }
 
+  /** Every declared property is a setting; its attribute name is the one Lit reads. */
   private settings(): AnvaSettings {
-    const settings: AnvaSettings = {};
-    const attributes: [keyof AnvaSettings, string][] = [
-      ['authority', 'authority'],
-      ['clientId', 'client-id'],
-      ['apiBase', 'api-base'],
-      ['scope', 'scope'],
-      ['redirectUri', 'redirect-uri'],
-      ['postLogoutRedirectUri', 'post-logout-redirect-uri'],
-      ['organization', 'organization'],
-      ['lang', 'lang'],
-      ['loginMode', 'login-mode'],
-      ['storage', 'storage'],
-      ['currency', 'currency'],
-      ['tone', 'tone'],
-      ['timeout', 'timeout'],
-    ];
-    for (const [key, attribute] of attributes) {
+    const settings: Record<string, string> = {};
+    for (const [key, { attribute }] of AnvaHubElement.elementProperties) {
+      const name = typeof attribute === 'string' ? attribute : String(key);
       // A property set from script wins over a missing attribute.
-      const value = this[key] || this.getAttribute(attribute);
-      if (value !== null && value !== '') settings[key] = value;
+      const value = this[key as keyof AnvaSettings] || this.getAttribute(name);
+      if (value !== null && value !== '') settings[key as string] = String(value);
     }
     return settings;
   }

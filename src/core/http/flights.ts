@@ -16,7 +16,11 @@ interface Flight {
 
 export interface Flights {
   /** The cached result of `url`, or the running fetch joined, or `load` started. */
-  get<T>(url: string, load: (signal: AbortSignal) => Promise<T>, options?: RequestOptions): Promise<T>;
+  get<T>(
+    url: string,
+    load: (signal: AbortSignal) => Promise<T>,
+    options?: RequestOptions,
+  ): Promise<T>;
   /** Aborts every running fetch with `reason`. */
   abort(reason: unknown): void;
   /** Forgets every result. */

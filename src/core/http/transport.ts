@@ -44,7 +44,10 @@ function statusError(status: number): [AnvaErrorCode, string, boolean] {
   return ['server', `HTTP ${status}`, status >= 500];
 }
 
-export async function send(url: string, { where, token, signal, timeoutMs }: Attempt): Promise<Answer> {
+export async function send(
+  url: string,
+  { where, token, signal, timeoutMs }: Attempt,
+): Promise<Answer> {
   const error = (code: AnvaErrorCode, problem: string, retryable = false) =>
     new AnvaError(code, `${where}: ${problem}.`, { retryable });
   const invalid = (problem: string) => {
@@ -75,7 +78,8 @@ export async function send(url: string, { where, token, signal, timeoutMs }: Att
     } catch (cause) {
       throw broken() || error('network', `Hub unreachable (${cause})`, true);
     }
-    if (response.status === 401) return { kind: 'unauthorized', revoked: await revokedBy(response) };
+    if (response.status === 401)
+      return { kind: 'unauthorized', revoked: await revokedBy(response) };
     if (!response.ok) throw error(...statusError(response.status));
     const type = response.headers.get('Content-Type') ?? 'none';
     if (!/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()))

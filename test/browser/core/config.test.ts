@@ -53,7 +53,22 @@ describe('configuration', () => {
       postLogoutRedirectUri: location.origin + location.pathname,
       loginMode: 'redirect',
       storage: 'session',
+      currency: 'EUR',
+      tone: 'formal',
+      timeout: 60,
     });
+  });
+
+  it('takes currency, tone and timeout, and names them when invalid', () => {
+    expect(
+      parseSettings({ ...valid, currency: 'usd', tone: 'informal', timeout: '90' }),
+    ).to.include({ currency: 'USD', tone: 'informal', timeout: 90 });
+    expect(parseSettings({ ...valid, timeout: 2.5 }).timeout).to.equal(2.5);
+    expect(configError({ ...valid, currency: 'euro' }).message).to.contain('"currency" must be');
+    expect(configError({ ...valid, currency: 'XYZ' }).message).to.contain('ISO 4217');
+    expect(configError({ ...valid, tone: 'je' }).message).to.contain('"tone" must be');
+    expect(configError({ ...valid, timeout: '0' }).message).to.contain('"timeout"');
+    expect(configError({ ...valid, timeout: 'lang' }).message).to.contain('"timeout"');
   });
 
   it('names the attribute at fault', () => {
@@ -247,5 +262,100 @@ describe('<anva-hub>', () => {
       ['anva-signed-in', element],
       ['anva-signed-out', element],
     ]);
+  });
+});
+
+describe('who configures', () => {
+  const attacker = 'http://127.0.0.1:9/api';
+
+  it('lets the web team\'s configure() win over an editor\'s data-anva="hub" and <anva-hub>', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    const { startMounting } = await import('../../../src/mount.js');
+    startMounting();
+    const { result: errors } = await quietly(async () => {
+      const warn = console.warn;
+      console.warn = () => undefined;
+      box.innerHTML = `<div data-anva="hub" data-authority="${info.authority}"
+        data-client-id="${info.clientId}" data-api-base="${attacker}"></div>
+        <anva-hub authority="${info.authority}" client-id="${info.clientId}" api-base="${attacker}"></anva-hub>`;
+      const hub = box.querySelector('anva-hub') as AnvaHubElement;
+      await hub.updateComplete;
+      console.warn = warn;
+      expect(anva().config?.apiBase).to.equal(attacker);
+      const seen: string[] = [];
+      hub.addEventListener('anva-error', (event) => seen.push(event.detail.message));
+      configure({
+        authority: info.authority,
+        clientId: info.clientId,
+        apiBase: info.apiBase,
+        redirectUri: callbackPage(),
+      });
+      return seen;
+    });
+    expect(anva().config?.apiBase).to.equal(info.apiBase);
+    expect(errors.join('\n')).to.contain('configure() replaces');
+    await signInAsCustomer();
+    expect((await anva().client.account()).id).to.equal('501');
+    // The element can no longer take the page back.
+    const hub = box.querySelector('anva-hub') as AnvaHubElement;
+    await quietly(async () => {
+      hub.setAttribute('api-base', `${attacker}/v2`);
+      await hub.updateComplete;
+    });
+    expect(anva().config?.apiBase).to.equal(info.apiBase);
+  });
+
+  it('refuses a configuration whose origins the script tag does not pin, and lets the pinned one in after it', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const pin = document.createElement('script');
+    pin.type = 'application/json';
+    pin.setAttribute('data-anva-origins', new URL(info.authority).origin);
+    document.head.append(pin);
+    try {
+      const foreign = document.createElement('anva-hub');
+      foreign.setAttribute('authority', 'https://login.attacker.example');
+      foreign.setAttribute('client-id', info.clientId);
+      foreign.setAttribute('api-base', info.apiBase);
+      const { result: detail } = await quietly(async () => {
+        const event = oneEvent(foreign, 'anva-error');
+        document.body.append(foreign);
+        return (await event).detail;
+      });
+      foreign.remove();
+      expect(detail.code).to.equal('config');
+      expect(detail.message).to.contain('https://login.attacker.example');
+      expect(anva().config).to.equal(undefined);
+      // The refused one owns nothing: the web team's configuration still gets in.
+      configure({ authority: info.authority, clientId: info.clientId, apiBase: info.apiBase });
+      expect(anva().config?.apiBase).to.equal(info.apiBase);
+      await waitForStatus('signed-out');
+    } finally {
+      pin.remove();
+    }
+  });
+
+  it("does not let a broken <anva-hub> block the web team's", async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    await quietly(async () => {
+      const broken = await fixture<AnvaHubElement>(
+        html`<anva-hub authority="nonsense"></anva-hub>`,
+      );
+      await broken.updateComplete;
+    });
+    expect(anva().configError?.code).to.equal('config');
+    const good = await fixture<AnvaHubElement>(html`
+      <anva-hub
+        authority=${info.authority}
+        client-id=${info.clientId}
+        api-base=${info.apiBase}
+      ></anva-hub>
+    `);
+    await good.updateComplete;
+    expect(anva().configError).to.equal(undefined);
+    expect(anva().config?.apiBase).to.equal(info.apiBase);
   });
 });
