@@ -58,6 +58,22 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
   addEventListener('pagehide', leave);
   addEventListener('pageshow', back);
 
+  // An element's settings wait until the page is parsed and its DOMContentLoaded handlers ran,
+  // so the web team's configure() in any script comes first: an editor's <anva-hub> never
+  // starts a session it would lose.
+  let parsed = document.readyState === 'complete';
+  const waiting = new Map<Element, AnvaSettings>();
+  const flush = () => {
+    if (parsed) return;
+    parsed = true;
+    for (const [element, settings] of waiting) runtime.apply(settings, element);
+    waiting.clear();
+  };
+  if (!parsed) {
+    addEventListener('DOMContentLoaded', () => setTimeout(flush), { once: true });
+    addEventListener('load', flush, { once: true });
+  }
+
   const own = (next: Configured & { source: Source }) => {
     configured = next;
     setSessionEventTarget(next.source instanceof Element ? next.source : undefined);
@@ -102,7 +118,7 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
   if (document.readyState === 'complete') check();
   else addEventListener('load', check, { once: true });
 
-  return {
+  const runtime: Runtime = {
     get config() {
       return configured?.config;
     },
@@ -123,6 +139,10 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
     },
     subscribe,
     apply(settings, source) {
+      if (!parsed && source instanceof Element) {
+        waiting.set(source, settings);
+        return;
+      }
       const kind: SourceKind = source instanceof Element ? 'element' : 'script';
       let incoming: Configured & { source: Source };
       try {
@@ -165,4 +185,5 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
       session.attach(undefined);
     },
   };
+  return runtime;
 }
