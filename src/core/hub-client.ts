@@ -73,7 +73,9 @@ export function createClient(
         throw new AnvaError('config', `Refusing to send the session outside api-base: ${url}.`);
       const token = await active?.accessToken();
       if (!active || !token) throw new AnvaError('unauthorized', 'The customer is not signed in.');
-      const answer = await send(url, { where, token, signal, timeoutMs });
+      const answer = await send(url, { where, token, signal, timeoutMs }, (body) =>
+        parseEnvelope(name, body),
+      );
       if (answer.kind === 'unauthorized') {
         if (answer.revoked) {
           await active.signOut('revoked');
@@ -86,11 +88,7 @@ export function createClient(
         if (session.state.status === 'signed-in') await active.signOut('expired');
         throw new AnvaError('unauthorized', `${where}: session not accepted.`);
       }
-      const items = parseEnvelope(name, answer.body);
-      if (typeof items !== 'string') return items;
-      const invalid = new AnvaError('invalid-response', `${where}: unexpected answer: ${items}.`);
-      console.error(`[anva-widgets] invalid-response: ${invalid.message}`);
-      throw invalid;
+      return answer.value;
     };
     return withRetries(attempt, { retryDelayMs, deadline, signal });
   }

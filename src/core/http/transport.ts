@@ -7,9 +7,9 @@ import { saysRevoked } from '../auth/renewal.js';
 import { AnvaError } from '../errors.js';
 import type { AnvaErrorCode } from '../errors.js';
 
-export type Answer =
-  /** 2xx with a JSON body. */
-  | { kind: 'json'; body: unknown }
+export type Answer<T> =
+  /** 2xx with a body that `parse` accepted. */
+  | { kind: 'parsed'; value: T }
   /** 401: `revoked` when the grant or account itself is gone (renewal cannot help). */
   | { kind: 'unauthorized'; revoked: boolean };
 
@@ -22,6 +22,9 @@ export interface Attempt {
   /** Milliseconds this attempt may take (what is left of the request's one time limit). */
   timeoutMs: number;
 }
+
+/** Checks a JSON body: the value, or what broke (`data.items[3].id: Invalid input`). */
+export type Parse<T> = (body: unknown) => T | string;
 
 /** Whether a 401 says the grant or the account itself is gone. */
 async function revokedBy(response: Response): Promise<boolean> {
@@ -44,10 +47,11 @@ function statusError(status: number): [AnvaErrorCode, string, boolean] {
   return ['server', `HTTP ${status}`, status >= 500];
 }
 
-export async function send(
+export async function send<T>(
   url: string,
   { where, token, signal, timeoutMs }: Attempt,
-): Promise<Answer> {
+  parse: Parse<T>,
+): Promise<Answer<T>> {
   const error = (code: AnvaErrorCode, problem: string, retryable = false) =>
     new AnvaError(code, `${where}: ${problem}.`, { retryable });
   const invalid = (problem: string) => {
@@ -84,11 +88,15 @@ export async function send(
     const type = response.headers.get('Content-Type') ?? 'none';
     if (!/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()))
       throw invalid(`content type "${type}" is not JSON`);
+    let body: unknown;
     try {
-      return { kind: 'json', body: await response.json() };
+      body = await response.json();
     } catch {
       throw broken() || invalid('the body is not JSON');
     }
+    const value = parse(body);
+    if (typeof value === 'string') throw invalid(value);
+    return { kind: 'parsed', value };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', stop);

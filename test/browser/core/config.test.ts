@@ -41,6 +41,19 @@ async function quietly<T>(run: () => Promise<T> | T): Promise<{ result: T; logge
   }
 }
 
+/** Adds an `<anva-hub>` with these attributes, and returns the `anva-error` it gets (then removes it). */
+async function rejectedHub(attributes: Record<string, string>) {
+  const element = document.createElement('anva-hub');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  const { result } = await quietly(async () => {
+    const event = oneEvent(element, 'anva-error');
+    document.body.append(element);
+    return (await event).detail;
+  });
+  element.remove();
+  return result;
+}
+
 describe('configuration', () => {
   it('fills the contract defaults', () => {
     const config = parseSettings(valid);
@@ -225,16 +238,11 @@ describe('<anva-hub>', () => {
       ></anva-hub>
     `);
     await first.updateComplete;
-    const second = document.createElement('anva-hub');
-    second.setAttribute('authority', info.authority);
-    second.setAttribute('client-id', 'another-client');
-    second.setAttribute('api-base', info.apiBase);
-    const { result: detail } = await quietly(async () => {
-      const event = oneEvent(second, 'anva-error');
-      document.body.append(second);
-      return (await event).detail;
+    const detail = await rejectedHub({
+      authority: info.authority,
+      'client-id': 'another-client',
+      'api-base': info.apiBase,
     });
-    second.remove();
     expect(detail.code).to.equal('config');
     expect(anva().config?.clientId).to.equal(info.clientId);
   });
@@ -315,16 +323,11 @@ describe('who configures', () => {
     pin.setAttribute('data-anva-origins', new URL(info.authority).origin);
     document.head.append(pin);
     try {
-      const foreign = document.createElement('anva-hub');
-      foreign.setAttribute('authority', 'https://login.attacker.example');
-      foreign.setAttribute('client-id', info.clientId);
-      foreign.setAttribute('api-base', info.apiBase);
-      const { result: detail } = await quietly(async () => {
-        const event = oneEvent(foreign, 'anva-error');
-        document.body.append(foreign);
-        return (await event).detail;
+      const detail = await rejectedHub({
+        authority: 'https://login.attacker.example',
+        'client-id': info.clientId,
+        'api-base': info.apiBase,
       });
-      foreign.remove();
       expect(detail.code).to.equal('config');
       expect(detail.message).to.contain('https://login.attacker.example');
       expect(anva().config).to.equal(undefined);
