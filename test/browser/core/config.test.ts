@@ -340,6 +340,30 @@ describe('who configures', () => {
     }
   });
 
+  it('dispatches session events on the <anva-hub> that owns the configuration, not the first one', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    await quietly(async () => {
+      box.innerHTML = `<anva-hub authority="nonsense"></anva-hub>
+        <anva-hub authority="${info.authority}" client-id="${info.clientId}"
+          api-base="${info.apiBase}" redirect-uri="${callbackPage()}"></anva-hub>`;
+      await Promise.all(
+        [...box.querySelectorAll('anva-hub')].map((hub) => (hub as AnvaHubElement).updateComplete),
+      );
+    });
+    const owner = box.querySelectorAll('anva-hub')[1];
+    const targets: (EventTarget | null)[] = [];
+    const listener = (event: Event) => targets.push(event.target);
+    document.addEventListener('anva-signed-in', listener);
+    try {
+      await signInAsCustomer();
+    } finally {
+      document.removeEventListener('anva-signed-in', listener);
+    }
+    expect(targets).to.deep.equal([owner]);
+  });
+
   it("does not let a broken <anva-hub> block the web team's", async () => {
     const info = await fakeHubInfo();
     await useFakeHub({}, { settings: false });

@@ -220,6 +220,17 @@ describe('Hub client', () => {
     expect(fast).to.equal(0);
   });
 
+  it('waits past the old 15 s limit by default: a 16 s answer still ends with the data', async function () {
+    this.timeout(40_000);
+    const hub = await signedIn(
+      { endpoints: { contracts: { delayMs: 16_000 } } },
+      { timeout: undefined },
+    );
+    expect(anva().config?.timeout).to.equal(60);
+    expect(await anva().client.contracts()).to.have.length(3);
+    expect(await requests(hub, 'contracts')).to.equal(1);
+  });
+
   it('aborts running requests when the page is left', async () => {
     await signedIn({ endpoints: { contracts: { delayMs: 500 } } });
     const running = anva().client.contracts();
