@@ -125,6 +125,21 @@ export function createClient(
     return withOrganizations(mine, account, organizations);
   }
 
+  /** A public call may wait on several requests; its caller hears "slow" once. */
+  const slowOnce = (options?: RequestOptions): RequestOptions | undefined => {
+    const onSlow = options?.onSlow;
+    if (!onSlow) return options;
+    let told = false;
+    return {
+      ...options,
+      onSlow() {
+        if (told) return;
+        told = true;
+        onSlow();
+      },
+    };
+  };
+
   /** The first item, or `not-found`. */
   const one = async <T>(items: Promise<T[]>, what: string) => {
     const [item] = await items;
@@ -143,9 +158,12 @@ export function createClient(
       return named ? [named] : [];
     },
     permissions: (options) => get('permissions', '/permission/permissions/mine', options),
-    contracts: async (options) =>
-      decorated(await get('contracts', '/contract/contracts/mycontracts', options), options),
-    async contract(id, options) {
+    async contracts(caller) {
+      const options = slowOnce(caller);
+      return decorated(await get('contracts', '/contract/contracts/mycontracts', options), options);
+    },
+    async contract(id, caller) {
+      const options = slowOnce(caller);
       if (DOTS_ONLY.test(id))
         throw new AnvaError('not-found', `Contract id "${id}" cannot be part of an API path.`);
       const path = `/contract/contracts/${encodeURIComponent(id)}/mine`;

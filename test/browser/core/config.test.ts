@@ -41,6 +41,19 @@ async function quietly<T>(run: () => Promise<T> | T): Promise<{ result: T; logge
   }
 }
 
+/** A valid `<anva-hub>` for the fake Hub, configured. */
+async function hubFixture(info: Awaited<ReturnType<typeof fakeHubInfo>>): Promise<AnvaHubElement> {
+  const element = await fixture<AnvaHubElement>(html`
+    <anva-hub
+      authority=${info.authority}
+      client-id=${info.clientId}
+      api-base=${info.apiBase}
+    ></anva-hub>
+  `);
+  await element.updateComplete;
+  return element;
+}
+
 /** Adds an `<anva-hub>` with these attributes, and returns the `anva-error` it gets (then removes it). */
 async function rejectedHub(attributes: Record<string, string>) {
   const element = document.createElement('anva-hub');
@@ -199,13 +212,7 @@ describe('<anva-hub>', () => {
   it('follows attribute changes: organization in place, authority with a new session', async () => {
     const info = await fakeHubInfo();
     await useFakeHub({}, { settings: false });
-    const element = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-      ></anva-hub>
-    `);
+    const element = await hubFixture(info);
     await waitForStatus('signed-out');
     let invalidated = 0;
     anva().client.subscribe(() => (invalidated += 1));
@@ -230,14 +237,7 @@ describe('<anva-hub>', () => {
   it('reports a second <anva-hub> with other settings on that element', async () => {
     const info = await fakeHubInfo();
     await useFakeHub({}, { settings: false });
-    const first = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-      ></anva-hub>
-    `);
-    await first.updateComplete;
+    await hubFixture(info);
     const detail = await rejectedHub({
       authority: info.authority,
       'client-id': 'another-client',
@@ -374,14 +374,7 @@ describe('who configures', () => {
       await broken.updateComplete;
     });
     expect(anva().configError?.code).to.equal('config');
-    const good = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-      ></anva-hub>
-    `);
-    await good.updateComplete;
+    await hubFixture(info);
     expect(anva().configError).to.equal(undefined);
     expect(anva().config?.apiBase).to.equal(info.apiBase);
   });

@@ -24,31 +24,23 @@ async function requests(hub: FakeHub, name: EndpointName): Promise<number> {
   return (await hub.state()).counters.requests[name];
 }
 
-/** Collects console.warn output while `run` runs. */
-async function consoleWarnings(run: () => Promise<unknown>): Promise<string[]> {
-  const original = console.warn;
+/** Collects console.warn or console.error output while `run` runs. */
+async function consoleLines(
+  kind: 'warn' | 'error',
+  run: () => Promise<unknown>,
+): Promise<string[]> {
+  const original = console[kind];
   const lines: string[] = [];
-  console.warn = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  console[kind] = (...args: unknown[]) => lines.push(args.map(String).join(' '));
   try {
     await run();
   } finally {
-    console.warn = original;
+    console[kind] = original;
   }
   return lines;
 }
-
-/** Collects console.error output while `run` runs. */
-async function consoleErrors(run: () => Promise<unknown>): Promise<string[]> {
-  const original = console.error;
-  const lines: string[] = [];
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.error = original;
-  }
-  return lines;
-}
+const consoleWarnings = (run: () => Promise<unknown>) => consoleLines('warn', run);
+const consoleErrors = (run: () => Promise<unknown>) => consoleLines('error', run);
 
 describe('Hub client', () => {
   it('makes one request per endpoint and one discovery fetch when four consumers ask at once', async () => {
