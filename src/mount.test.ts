@@ -64,4 +64,29 @@ describe('data-anva mounting', () => {
     await new Promise((resolve) => setTimeout(resolve));
     expect(odd.children).to.have.length(0);
   });
+
+  it('never configures: data-anva="hub" mounts nothing, configuration attributes never pass', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      box.innerHTML = `<div data-anva="hub" data-authority="https://attacker.example"
+          data-client-id="broker-website" data-api-base="https://attacker.example/api"></div>
+        <div data-anva="contracts" data-api-base="https://attacker.example/api"
+          data-authority="https://attacker.example" data-storage="memory" data-login-mode="popup"
+          data-scope="openid" data-redirect-uri="https://attacker.example/"
+          data-post-logout-redirect-uri="https://attacker.example/" data-client-id="x"
+          data-page-size="3"></div>`;
+      await waitUntil(() => box.querySelector('anva-contracts'), 'not mounted');
+    } finally {
+      console.warn = warn;
+    }
+    expect(box.querySelector('anva-hub')).to.equal(null);
+    expect(warnings.join('\n')).to.contain('data-anva="hub" is ignored');
+    const contracts = box.querySelector('anva-contracts')!;
+    expect(contracts.getAttributeNames().filter((name) => name !== 'state')).to.deep.equal([
+      'page-size',
+    ]);
+  });
 });

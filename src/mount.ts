@@ -1,10 +1,26 @@
 /**
  * `<div data-anva="contracts" data-detail-href="/polis?id={id}"></div>` for CMS
  * editors whose editor strips unknown tags: the widget is created inside the
- * div, every other `data-*` attribute becomes one of its attributes. Runs once
- * at startup and for nodes added later; stray `<p>` / `<br>` are tidied away.
+ * div, every other `data-*` attribute becomes one of its presentational
+ * attributes. Runs once at startup and for nodes added later; stray `<p>` /
+ * `<br>` are tidied away.
+ *
+ * Editors never configure: there is no `data-anva="hub"`, and the settings
+ * that decide where customers sign in and where tokens go never pass.
  */
-const WIDGETS = ['hub', 'login', 'contracts', 'contract-detail', 'account'];
+const WIDGETS = ['login', 'contracts', 'contract-detail', 'account'];
+
+/** `<anva-hub>` settings: only the web team's `<anva-hub>` or `configure()` give them. */
+const CONFIGURATION = [
+  'authority',
+  'client-id',
+  'api-base',
+  'redirect-uri',
+  'post-logout-redirect-uri',
+  'scope',
+  'storage',
+  'login-mode',
+];
 
 const KEY = Symbol.for('anva-widgets.mount');
 
@@ -27,6 +43,12 @@ function mountOne(host: Element, done: WeakSet<Element>): void {
   if (done.has(host)) return;
   done.add(host);
   const name = host.getAttribute('data-anva')?.trim().toLowerCase() ?? '';
+  if (name === 'hub') {
+    console.warn(
+      'anva-widgets: data-anva="hub" is ignored: editors never configure; the web team adds <anva-hub> or configure().',
+    );
+    return;
+  }
   if (!WIDGETS.includes(name)) {
     console.warn(`anva-widgets: data-anva="${name}" is not a widget (${WIDGETS.join(', ')}).`);
     return;
@@ -39,7 +61,8 @@ function mountOne(host: Element, done: WeakSet<Element>): void {
       attribute.startsWith('data-') &&
       target !== 'anva' &&
       !/^on/i.test(target) &&
-      target !== 'style'
+      target !== 'style' &&
+      !CONFIGURATION.includes(target)
     )
       widget.setAttribute(target, value);
   }

@@ -16,7 +16,18 @@ export interface AnvaSettings {
   lang?: string;
   loginMode?: string;
   storage?: string;
+  /** ISO 4217 code of every amount (ANVA sends amounts without one). */
+  currency?: string;
+  /** Dutch form of address: `formal` (*u*) or `informal` (*je*). */
+  tone?: string;
+  /** Seconds a request may take before it counts as timed out. */
+  timeout?: string | number;
 }
+
+/** The contract's defaults for the settings a page may leave out. */
+export const DEFAULT_CURRENCY = 'EUR';
+/** ANVA's back-end messages may take up to 60 s: a slow answer is not yet a failure. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 const URLS = ['redirectUri', 'postLogoutRedirectUri'];
 
@@ -40,6 +51,14 @@ const optional = (test: (value: string) => boolean, problem: string) =>
 const oneOf = (...values: string[]) =>
   optional((value) => values.includes(value), `must be "${values.join('" or "')}"`);
 
+/** Three letters, and one `Intl` knows where the browser can say. */
+function isCurrency(value: string): boolean {
+  if (!/^[A-Z]{3}$/.test(value)) return false;
+  return !Intl.supportedValuesOf || Intl.supportedValuesOf('currency').includes(value);
+}
+
+const isTimeout = (value: string) => /^\d+(\.\d+)?$/.test(value) && +value > 0 && +value <= 600;
+
 const settingsSchema = z.object({
   authority: required(z.refine(isHttpUrl, URL_PROBLEM)),
   clientId: required(),
@@ -51,6 +70,9 @@ const settingsSchema = z.object({
   lang: oneOf('nl', 'en'),
   loginMode: oneOf('redirect', 'popup'),
   storage: oneOf('memory', 'session'),
+  currency: optional(isCurrency, 'must be an ISO 4217 currency code such as "EUR"'),
+  tone: oneOf('formal', 'informal'),
+  timeout: optional(isTimeout, 'must be a number of seconds above 0, at most 600'),
 });
 
 /**
@@ -69,7 +91,7 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
     } catch {
       // Left as written: validation names it.
     }
-    tidy[key] = value;
+    tidy[key] = key === 'currency' ? value.toUpperCase() : value;
   }
   const result = settingsSchema.safeParse(tidy);
   if (!result.success) {
@@ -81,8 +103,16 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
       `anva-widgets configuration: "${name}" ${message} (<anva-hub ${name}>, or ${key} in configure()).`,
     );
   }
-  const { authority, clientId, apiBase, scope, redirectUri, postLogoutRedirectUri, ...rest } =
-    result.data;
+  const {
+    authority,
+    clientId,
+    apiBase,
+    scope,
+    redirectUri,
+    postLogoutRedirectUri,
+    timeout,
+    ...rest
+  } = result.data;
   const page = location.origin + location.pathname;
   return {
     authority: authority.replace(/\/+$/, ''),
@@ -93,6 +123,9 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
     postLogoutRedirectUri: postLogoutRedirectUri ?? page,
     loginMode: 'redirect',
     storage: 'session',
+    currency: DEFAULT_CURRENCY,
+    tone: 'formal',
+    timeout: timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeout),
     ...(rest as Partial<AnvaConfig>),
   };
 }

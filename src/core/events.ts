@@ -51,9 +51,19 @@ export function emit<K extends AnvaEventName>(
   );
 }
 
-/** Where page-wide session events go: the `<anva-hub>` element when there is one, else `document`. */
+let owner: Element | undefined;
+
+/**
+ * Where page-wide session events go: the `<anva-hub>` element that owns the
+ * configuration (the registry says which), else `document`.
+ */
 export function sessionEventTarget(): EventTarget {
-  return document.querySelector('anva-hub') ?? document;
+  return owner?.isConnected ? owner : document;
+}
+
+/** The registry names the element that owns the configuration (`undefined`: `configure()`). */
+export function setSessionEventTarget(element: Element | undefined): void {
+  owner = element;
 }
 
 /**

@@ -5,6 +5,7 @@
  * records and pipes: the same checks with a fraction of zod's code.
  */
 import type { Account, Contract, Organization, Permission } from './types.js';
+import { normalizeValues } from './values.js';
 import './zod.js';
 import * as z from 'zod/mini';
 
@@ -55,12 +56,18 @@ const contract = z
   .looseObject({
     id,
     dossierNumber: nullish(isCode),
+    organizationId: nullish(isCode).check(asString),
     format: text,
     status: text,
     metadata: nullish(isObject),
   })
-  // Absent or null metadata reads as none.
-  .check(z.overwrite((item) => ({ ...item, metadata: item.metadata ?? {} })));
+  // Absent or null metadata reads as none; ANVA's string amounts and compact dates become numbers and ISO dates.
+  .check(
+    z.overwrite((item) => ({
+      ...item,
+      metadata: normalizeValues(item.metadata ?? {}) as Record<string, unknown>,
+    })),
+  );
 
 const envelope = (item: z.ZodMiniType) =>
   z.looseObject({ data: z.looseObject({ items: z.array(item) }) });

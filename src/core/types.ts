@@ -66,9 +66,20 @@ export interface Organization {
 
 export type Permission = string | Record<string, unknown>;
 
+/** The organisation (broker) a contract belongs to, as far as the API tells. */
+export interface ContractOrganization {
+  id: string;
+  name?: string;
+  code?: string;
+}
+
 export interface Contract {
   id: string;
   dossierNumber?: string | number | null;
+  /** The organisation the API names with the contract, when it does. */
+  organizationId?: string | null;
+  /** Filled by the Hub client: the broker this contract belongs to, when that can be told. */
+  organization?: ContractOrganization;
   format?: string | null;
   status?: string | null;
   metadata: Record<string, unknown>;
@@ -78,15 +89,24 @@ export interface Contract {
 export interface RequestOptions {
   /** Aborts the caller's interest; a shared request is aborted only when every caller has gone. */
   signal?: AbortSignal;
+  /**
+   * Called once when the answer takes longer than usual (about 4 s) while the
+   * request still waits: the widget can say *Dit duurt langer dan normaal*.
+   */
+  onSlow?: () => void;
 }
 
 export interface HubClient {
   account(options?: RequestOptions): Promise<Account>;
-  /** The configured `organization` only, when it is among the customer's; else all of them. */
+  /** With `organization` set: that organisation only, or none when the customer has no dossier there. */
   organizations(options?: RequestOptions): Promise<Organization[]>;
   permissions(options?: RequestOptions): Promise<Permission[]>;
-  /** Contracts of the configured `organization` only, when one is set. */
+  /**
+   * Each with the `organization` it belongs to. With `organization` set: that
+   * broker's contracts only (organisation and dossier both match), else none.
+   */
   contracts(options?: RequestOptions): Promise<Contract[]>;
+  /** One contract; `not-found` when it is another broker's on a one-broker page. */
   contract(id: string, options?: RequestOptions): Promise<Contract>;
   /** Forgets cached results (explicit refresh); subscribers re-run their tasks. */
   invalidate(): void;
@@ -113,6 +133,12 @@ export interface AnvaConfig {
   lang?: 'nl' | 'en';
   loginMode: 'redirect' | 'popup';
   storage: 'memory' | 'session';
+  /** ISO 4217 code of every amount, upper case. Default `EUR`. */
+  currency: string;
+  /** Dutch form of address: `formal` (*u*, default) or `informal` (*je*). */
+  tone: 'formal' | 'informal';
+  /** Seconds a request to the Hub may take (the one timeout; default 60, ANVA's own limit). */
+  timeout: number;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * The widgets on hostile host pages: strict CSP with Trusted Types (and a nonce variant),
  * WordPress-mangled markup, the script twice, a page that uses `?code=&state=` itself, a
- * hostile global stylesheet, a React 19 app, and the snippet builder.
+ * hostile global stylesheet, a React 19 app, the snippet builder, and an editor who tries
+ * to send the customer's token to a server of their own.
  */
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -15,6 +17,7 @@ import {
   startStack,
   waitForState,
   CUSTOMERS,
+  freePort,
 } from './harness.mjs';
 
 let stack;
@@ -211,4 +214,90 @@ test('snippet builder: live preview and the exact embed code', async () => {
   );
   assert.doesNotMatch(wordpress, /<anva-contracts/);
   await ctx.assertClean(page);
+});
+
+/** A server of the editor's: answers CORS permissively and records every request it gets. */
+async function startAttacker() {
+  const seen = [];
+  const server = createServer((req, res) => {
+    seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Accept, Content-Type');
+    res.setHeader('Connection', 'close');
+    if (req.method === 'OPTIONS') return res.writeHead(204).end();
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ data: { items: [] } }));
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+test('an editor\'s data-anva="hub" and <anva-hub> never steer the token; the web team\'s configure() wins', async () => {
+  const attacker = await startAttacker();
+  const editorPage = stack.url('/hostile/wordpress.html');
+  const { issuer, apiBase } = stack.hub;
+  const evil = `${attacker.origin}/api`;
+  // What a WordPress page looks like when editors wrote the content and the theme the script.
+  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8" />
+    <title>Mijn polissen</title><script type="module" src="/anva-widgets.js"></script></head>
+    <body><main>
+      <div data-anva="hub" data-authority="${issuer}" data-client-id="broker-website"
+        data-api-base="${evil}"></div>
+      <anva-hub authority="${issuer}" client-id="broker-website" api-base="${evil}"></anva-hub>
+      <anva-login></anva-login>
+      <div data-anva="contracts" data-api-base="${evil}"></div>
+    </main>
+    <script type="module">
+      import { configure } from '/anva-widgets.js';
+      // The theme's script configures once the page is there, after the editor's markup.
+      document.addEventListener('DOMContentLoaded', () =>
+        configure({ authority: '${issuer}', clientId: 'broker-website', apiBase: '${apiBase}' }),
+      );
+    </script></body></html>`;
+  // The web team hears about the editor's <anva-hub>: ignored, or replaced by configure().
+  const overruled = /configuration \(<anva-hub>\) was ignored|configure\(\) replaces/;
+  const editor = await openContext(browser, stack, { allowConsole: [overruled] });
+  try {
+    // A document the test fulfils has no address, so Chromium counts it as public and asks
+    // before it reaches the loopback Hub; the grant stands in for a site on the same network.
+    await editor.context.grantPermissions(['local-network-access']);
+    await editor.context.route(
+      (url) => url.href.split('?')[0] === editorPage,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'" },
+          body: html,
+        }),
+    );
+    const tab = await editor.newPage();
+    await tab.goto(editorPage);
+    await signIn(tab, stack, CUSTOMERS.jan);
+    // The Hub's redirect lands on the site's own page; the customer then opens the editor's.
+    await tab.goto(editorPage);
+    await tab
+      .locator('anva-contracts:is([state="ready"], [state="empty"], [state="error"])')
+      .waitFor({ timeout: 15_000 });
+    await tab.waitForLoadState('networkidle');
+    const withToken = attacker.seen.filter((request) => request.authorization);
+    assert.deepEqual(withToken, [], "no request with a token reached the editor's server");
+    assert.deepEqual(attacker.seen, [], "the editor's server was never asked anything");
+    await waitForState(tab, 'anva-contracts', 'ready');
+    assert.ok(Object.keys(editor.apiCounts(apiBase)).length > 0, 'the data came from api-base');
+    const errors = editor.record.events.filter((event) => event.type === 'anva-error');
+    assert.ok(
+      errors.length && errors.every((event) => overruled.test(event.detail)),
+      `only the overruled <anva-hub> is reported: ${JSON.stringify(errors)}`,
+    );
+    await editor.assertClean(tab);
+  } finally {
+    await editor.close();
+    await attacker.close();
+  }
 });

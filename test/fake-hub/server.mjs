@@ -106,6 +106,69 @@ function seed() {
       permissions: [],
       contracts: [{ id: 'B-1', dossierNumber: 'D-2002', status: 'Lopend', metadata: {} }],
     },
+    /** A customer whose only dossier is at Zeker & Zo (12), not at Van den Berg (11). */
+    carla: {
+      profile: { name: 'Carla Smit', email: 'carla@example.nl' },
+      account: { id: '801', email: 'carla@example.nl', dossiers: { 12: 'Z-300' } },
+      organizations: [{ id: '12', type: 'broker', code: 'ZEKR', name: 'Zeker & Zo' }],
+      permissions: [],
+      contracts: [
+        { id: 'C-1', dossierNumber: 'Z-300', organizationId: 12, status: 'Lopend', metadata: {} },
+      ],
+    },
+    /**
+     * The same dossier number at two brokers: which contract is whose only the
+     * organisation says (D-3 says nothing, so no one-broker page may show it).
+     */
+    dirk: {
+      profile: { name: 'Dirk de Wit', email: 'dirk@example.nl' },
+      account: { id: '802', email: 'dirk@example.nl', dossiers: { 11: 'D-5', 12: 'D-5' } },
+      organizations: [
+        {
+          id: 11,
+          type: 'broker',
+          code: 'VDB',
+          name: 'Van den Berg Assurantiën',
+          icon: '/icons/vdb.svg',
+        },
+        {
+          id: '12',
+          type: 'broker',
+          code: 'ZEKR',
+          name: 'Zeker & Zo',
+          icon: 'https://tracker.example/pixel.gif',
+        },
+      ],
+      permissions: [],
+      contracts: [
+        { id: 'D-1', dossierNumber: 'D-5', organizationId: 11, status: 'Lopend', metadata: {} },
+        { id: 'D-2', dossierNumber: 'D-5', organizationId: '12', status: 'Lopend', metadata: {} },
+        { id: 'D-3', dossierNumber: 'D-5', status: 'Lopend', metadata: {} },
+      ],
+    },
+    /** ANVA-style values: amounts and dates as strings, Dutch keys; and a contract id of dots. */
+    eva: {
+      profile: { name: 'Eva Bakker', email: 'eva@example.nl' },
+      account: { id: '803', email: 'eva@example.nl', dossiers: { 11: 'E-1' } },
+      organizations: [{ id: 11, type: 'broker', code: 'VDB', name: 'Van den Berg Assurantiën' }],
+      permissions: [],
+      contracts: [
+        {
+          id: 'E-1',
+          dossierNumber: 'E-1',
+          status: 'Lopend',
+          metadata: {
+            verzekerdBedrag: '2500000',
+            eigenRisico: '1.234,56',
+            premie: '1234.56',
+            ingangsdatum: '19791018',
+            expiryDate: '2031-01-01',
+            contractNumber: '20240101',
+          },
+        },
+        { id: '..', dossierNumber: 'E-1', status: 'Lopend', metadata: {} },
+      ],
+    },
   };
 }
 
@@ -123,6 +186,8 @@ function freshCounters() {
     requests: { account: 0, organizations: 0, permissions: 0, contracts: 0, contract: 0 },
     /** Paths outside `/api` that arrived with an Authorization header. */
     bearerOutsideApi: [],
+    /** Paths under `/api` that are no endpoint (a request that escaped its own). */
+    unknownApiPaths: [],
     /** Token endpoint failures, by error code. */
     tokenErrors: {},
   };
@@ -303,7 +368,10 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
 
   async function api(request, response, path) {
     const route = routes.find(([, pattern]) => pattern.test(path));
-    if (!route) return json(response, 404, { error: { code: 'not-found' } });
+    if (!route) {
+      if (request.method === 'GET') world.counters.unknownApiPaths.push(path);
+      return json(response, 404, { error: { code: 'not-found' } });
+    }
     const [name, pattern] = route;
     world.counters.requests[name] += 1;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];

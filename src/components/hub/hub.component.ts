@@ -52,29 +52,31 @@ export class AnvaHubElement extends LitElement {
   /** Where tokens live: `session` (sessionStorage, default) or `memory`. Never localStorage. */
   @property() storage = '';
 
+  /** ISO 4217 code of every amount (ANVA sends amounts without a currency). Default `EUR`. */
+  @property() currency = '';
+
+  /** Dutch form of address: `formal` (*u*, default) or `informal` (*je*). */
+  @property() tone = '';
+
+  /**
+   * Seconds a request to the Hub may take, retries included, before the
+   * widgets say it timed out. Default 60 (ANVA's back end may take that long).
+   */
+  @property() timeout = '';
+
   /** Lit batches attribute changes into one update, so the page is configured once per change set. */
   protected override updated(): void {
     configureFrom(this, this.settings());
   }
 
+  /** Every declared property is a setting; its attribute name is the one Lit reads. */
   private settings(): AnvaSettings {
-    const settings: AnvaSettings = {};
-    const attributes: [keyof AnvaSettings, string][] = [
-      ['authority', 'authority'],
-      ['clientId', 'client-id'],
-      ['apiBase', 'api-base'],
-      ['scope', 'scope'],
-      ['redirectUri', 'redirect-uri'],
-      ['postLogoutRedirectUri', 'post-logout-redirect-uri'],
-      ['organization', 'organization'],
-      ['lang', 'lang'],
-      ['loginMode', 'login-mode'],
-      ['storage', 'storage'],
-    ];
-    for (const [key, attribute] of attributes) {
+    const settings: Record<string, string> = {};
+    for (const [key, { attribute }] of AnvaHubElement.elementProperties) {
+      const name = typeof attribute === 'string' ? attribute : String(key);
       // A property set from script wins over a missing attribute.
-      const value = this[key] || this.getAttribute(attribute);
-      if (value !== null && value !== '') settings[key] = value;
+      const value = this[key as keyof AnvaSettings] || this.getAttribute(name);
+      if (value !== null && value !== '') settings[key as string] = String(value);
     }
     return settings;
   }

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { anva, restartSession } from '../../../src/core/registry.js';
+import { anva } from '../../../src/core/registry.js';
+import { restartSession } from '../../../src/core/testing.js';
 import {
   followHubRedirect,
   returnFromHub,

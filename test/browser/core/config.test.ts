@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/components/hub/hub.js';
 import { parseSettings } from '../../../src/core/config.js';
 import { AnvaError } from '../../../src/core/errors.js';
-import { anva, configure, replaceRuntime } from '../../../src/core/registry.js';
+import { anva, configure } from '../../../src/core/registry.js';
+import { replaceRuntime } from '../../../src/core/testing.js';
 import type { AnvaHubElement } from '../../../src/components/hub/hub.component.js';
 import {
   callbackPage,
@@ -40,6 +41,32 @@ async function quietly<T>(run: () => Promise<T> | T): Promise<{ result: T; logge
   }
 }
 
+/** A valid `<anva-hub>` for the fake Hub, configured. */
+async function hubFixture(info: Awaited<ReturnType<typeof fakeHubInfo>>): Promise<AnvaHubElement> {
+  const element = await fixture<AnvaHubElement>(html`
+    <anva-hub
+      authority=${info.authority}
+      client-id=${info.clientId}
+      api-base=${info.apiBase}
+    ></anva-hub>
+  `);
+  await element.updateComplete;
+  return element;
+}
+
+/** Adds an `<anva-hub>` with these attributes, and returns the `anva-error` it gets (then removes it). */
+async function rejectedHub(attributes: Record<string, string>) {
+  const element = document.createElement('anva-hub');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  const { result } = await quietly(async () => {
+    const event = oneEvent(element, 'anva-error');
+    document.body.append(element);
+    return (await event).detail;
+  });
+  element.remove();
+  return result;
+}
+
 describe('configuration', () => {
   it('fills the contract defaults', () => {
     const config = parseSettings(valid);
@@ -52,7 +79,22 @@ describe('configuration', () => {
       postLogoutRedirectUri: location.origin + location.pathname,
       loginMode: 'redirect',
       storage: 'session',
+      currency: 'EUR',
+      tone: 'formal',
+      timeout: 60,
     });
+  });
+
+  it('takes currency, tone and timeout, and names them when invalid', () => {
+    expect(
+      parseSettings({ ...valid, currency: 'usd', tone: 'informal', timeout: '90' }),
+    ).to.include({ currency: 'USD', tone: 'informal', timeout: 90 });
+    expect(parseSettings({ ...valid, timeout: 2.5 }).timeout).to.equal(2.5);
+    expect(configError({ ...valid, currency: 'euro' }).message).to.contain('"currency" must be');
+    expect(configError({ ...valid, currency: 'XYZ' }).message).to.contain('ISO 4217');
+    expect(configError({ ...valid, tone: 'je' }).message).to.contain('"tone" must be');
+    expect(configError({ ...valid, timeout: '0' }).message).to.contain('"timeout"');
+    expect(configError({ ...valid, timeout: 'lang' }).message).to.contain('"timeout"');
   });
 
   it('names the attribute at fault', () => {
@@ -170,13 +212,7 @@ describe('<anva-hub>', () => {
   it('follows attribute changes: organization in place, authority with a new session', async () => {
     const info = await fakeHubInfo();
     await useFakeHub({}, { settings: false });
-    const element = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-      ></anva-hub>
-    `);
+    const element = await hubFixture(info);
     await waitForStatus('signed-out');
     let invalidated = 0;
     anva().client.subscribe(() => (invalidated += 1));
@@ -201,24 +237,12 @@ describe('<anva-hub>', () => {
   it('reports a second <anva-hub> with other settings on that element', async () => {
     const info = await fakeHubInfo();
     await useFakeHub({}, { settings: false });
-    const first = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-      ></anva-hub>
-    `);
-    await first.updateComplete;
-    const second = document.createElement('anva-hub');
-    second.setAttribute('authority', info.authority);
-    second.setAttribute('client-id', 'another-client');
-    second.setAttribute('api-base', info.apiBase);
-    const { result: detail } = await quietly(async () => {
-      const event = oneEvent(second, 'anva-error');
-      document.body.append(second);
-      return (await event).detail;
+    await hubFixture(info);
+    const detail = await rejectedHub({
+      authority: info.authority,
+      'client-id': 'another-client',
+      'api-base': info.apiBase,
     });
-    second.remove();
     expect(detail.code).to.equal('config');
     expect(anva().config?.clientId).to.equal(info.clientId);
   });
@@ -246,5 +270,112 @@ describe('<anva-hub>', () => {
       ['anva-signed-in', element],
       ['anva-signed-out', element],
     ]);
+  });
+});
+
+describe('who configures', () => {
+  const attacker = 'http://127.0.0.1:9/api';
+
+  it('lets the web team\'s configure() win over an editor\'s data-anva="hub" and <anva-hub>', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    const { startMounting } = await import('../../../src/mount.js');
+    startMounting();
+    const { result: errors } = await quietly(async () => {
+      const warn = console.warn;
+      console.warn = () => undefined;
+      box.innerHTML = `<div data-anva="hub" data-authority="${info.authority}"
+        data-client-id="${info.clientId}" data-api-base="${attacker}"></div>
+        <anva-hub authority="${info.authority}" client-id="${info.clientId}" api-base="${attacker}"></anva-hub>`;
+      const hub = box.querySelector('anva-hub') as AnvaHubElement;
+      await hub.updateComplete;
+      console.warn = warn;
+      expect(anva().config?.apiBase).to.equal(attacker);
+      const seen: string[] = [];
+      hub.addEventListener('anva-error', (event) => seen.push(event.detail.message));
+      configure({
+        authority: info.authority,
+        clientId: info.clientId,
+        apiBase: info.apiBase,
+        redirectUri: callbackPage(),
+      });
+      return seen;
+    });
+    expect(anva().config?.apiBase).to.equal(info.apiBase);
+    expect(errors.join('\n')).to.contain('configure() replaces');
+    await signInAsCustomer();
+    expect((await anva().client.account()).id).to.equal('501');
+    // The element can no longer take the page back.
+    const hub = box.querySelector('anva-hub') as AnvaHubElement;
+    await quietly(async () => {
+      hub.setAttribute('api-base', `${attacker}/v2`);
+      await hub.updateComplete;
+    });
+    expect(anva().config?.apiBase).to.equal(info.apiBase);
+  });
+
+  it('refuses a configuration whose origins the script tag does not pin, and lets the pinned one in after it', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const pin = document.createElement('script');
+    pin.type = 'application/json';
+    pin.setAttribute('data-anva-origins', new URL(info.authority).origin);
+    document.head.append(pin);
+    try {
+      const detail = await rejectedHub({
+        authority: 'https://login.attacker.example',
+        'client-id': info.clientId,
+        'api-base': info.apiBase,
+      });
+      expect(detail.code).to.equal('config');
+      expect(detail.message).to.contain('https://login.attacker.example');
+      expect(anva().config).to.equal(undefined);
+      // The refused one owns nothing: the web team's configuration still gets in.
+      configure({ authority: info.authority, clientId: info.clientId, apiBase: info.apiBase });
+      expect(anva().config?.apiBase).to.equal(info.apiBase);
+      await waitForStatus('signed-out');
+    } finally {
+      pin.remove();
+    }
+  });
+
+  it('dispatches session events on the <anva-hub> that owns the configuration, not the first one', async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    await quietly(async () => {
+      box.innerHTML = `<anva-hub authority="nonsense"></anva-hub>
+        <anva-hub authority="${info.authority}" client-id="${info.clientId}"
+          api-base="${info.apiBase}" redirect-uri="${callbackPage()}"></anva-hub>`;
+      await Promise.all(
+        [...box.querySelectorAll('anva-hub')].map((hub) => (hub as AnvaHubElement).updateComplete),
+      );
+    });
+    const owner = box.querySelectorAll('anva-hub')[1];
+    const targets: (EventTarget | null)[] = [];
+    const listener = (event: Event) => targets.push(event.target);
+    document.addEventListener('anva-signed-in', listener);
+    try {
+      await signInAsCustomer();
+    } finally {
+      document.removeEventListener('anva-signed-in', listener);
+    }
+    expect(targets).to.deep.equal([owner]);
+  });
+
+  it("does not let a broken <anva-hub> block the web team's", async () => {
+    const info = await fakeHubInfo();
+    await useFakeHub({}, { settings: false });
+    await quietly(async () => {
+      const broken = await fixture<AnvaHubElement>(
+        html`<anva-hub authority="nonsense"></anva-hub>`,
+      );
+      await broken.updateComplete;
+    });
+    expect(anva().configError?.code).to.equal('config');
+    await hubFixture(info);
+    expect(anva().configError).to.equal(undefined);
+    expect(anva().config?.apiBase).to.equal(info.apiBase);
   });
 });

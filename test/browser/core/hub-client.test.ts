@@ -24,18 +24,23 @@ async function requests(hub: FakeHub, name: EndpointName): Promise<number> {
   return (await hub.state()).counters.requests[name];
 }
 
-/** Collects console.error output while `run` runs. */
-async function consoleErrors(run: () => Promise<unknown>): Promise<string[]> {
-  const original = console.error;
+/** Collects console.warn or console.error output while `run` runs. */
+async function consoleLines(
+  kind: 'warn' | 'error',
+  run: () => Promise<unknown>,
+): Promise<string[]> {
+  const original = console[kind];
   const lines: string[] = [];
-  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  console[kind] = (...args: unknown[]) => lines.push(args.map(String).join(' '));
   try {
     await run();
   } finally {
-    console.error = original;
+    console[kind] = original;
   }
   return lines;
 }
+const consoleWarnings = (run: () => Promise<unknown>) => consoleLines('warn', run);
+const consoleErrors = (run: () => Promise<unknown>) => consoleLines('error', run);
 
 describe('Hub client', () => {
   it('makes one request per endpoint and one discovery fetch when four consumers ask at once', async () => {
@@ -167,16 +172,66 @@ describe('Hub client', () => {
     expect(await requests(hub, 'contracts')).to.equal(2);
   });
 
-  it('maps a slow Hub to timeout (retried)', async () => {
-    const hub = await useFakeHub(
-      { endpoints: { account: { delayMs: 400 } } },
-      { runtime: { timeoutMs: 150 } },
-    );
-    await signInAsCustomer();
+  it('maps a Hub slower than the timeout setting to timeout, not retried (retries never multiply the wait)', async () => {
+    const hub = await signedIn({ endpoints: { account: { delayMs: 600 } } }, { timeout: 0.2 });
+    const started = performance.now();
     const error = await failure(anva().client.account());
+    expect(performance.now() - started).to.be.below(550);
     expect(error.code).to.equal('timeout');
     expect(error.retryable).to.equal(true);
-    expect(await requests(hub, 'account')).to.equal(3);
+    expect(await requests(hub, 'account')).to.equal(1);
+  });
+
+  it('retries a server error only within the one time limit', async () => {
+    const hub = await signedIn(
+      { endpoints: { contracts: { status: 500, delayMs: 300 } } },
+      { timeout: 0.5 },
+    );
+    const started = performance.now();
+    const error = await failure(anva().client.contracts());
+    // Three attempts of 300 ms would take 900 ms; the second is cut off at the 500 ms limit.
+    expect(performance.now() - started).to.be.below(800);
+    expect(error.code).to.equal('timeout');
+    expect(await requests(hub, 'contracts')).to.equal(2);
+  });
+
+  it('tells a waiting caller when the answer is slow, and still ends with the answer', async () => {
+    const hub = await useFakeHub(
+      { endpoints: { contracts: { delayMs: 400 } } },
+      { runtime: { slowAfterMs: 100 } },
+    );
+    await signInAsCustomer();
+    let slow = 0;
+    const contracts = await anva().client.contracts({ onSlow: () => (slow += 1) });
+    expect(contracts).to.have.length(3);
+    expect(slow).to.equal(1);
+    expect(await requests(hub, 'contracts')).to.equal(1);
+    let fast = 0;
+    await anva().client.permissions({ onSlow: () => (fast += 1) });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(fast).to.equal(0);
+  });
+
+  it('waits past the old 15 s limit by default: a 16 s answer still ends with the data', async function () {
+    this.timeout(40_000);
+    const hub = await signedIn(
+      { endpoints: { contracts: { delayMs: 16_000 } } },
+      { timeout: undefined },
+    );
+    expect(anva().config?.timeout).to.equal(60);
+    expect(await anva().client.contracts()).to.have.length(3);
+    expect(await requests(hub, 'contracts')).to.equal(1);
+  });
+
+  it('aborts running requests when the page is left', async () => {
+    await signedIn({ endpoints: { contracts: { delayMs: 500 } } });
+    const running = anva().client.contracts();
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    const error = await running.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect((error as DOMException).name).to.equal('AbortError');
   });
 
   it('maps a dropped connection to network (retried)', async () => {
@@ -343,6 +398,40 @@ describe('Hub client', () => {
     expect(counters.bearerOutsideApi).to.deep.equal([]);
   });
 
+  it('never lets a contract id of dots address another endpoint', async () => {
+    const hub = await signedIn({ customer: 'eva' });
+    for (const id of ['..', '.', '...']) {
+      expect((await failure(anva().client.contract(id))).code).to.equal('not-found');
+    }
+    const { counters } = await hub.state();
+    expect(counters.unknownApiPaths).to.deep.equal([]);
+    expect(counters.requests.contract).to.equal(0);
+    expect(counters.requests.contracts).to.equal(0);
+  });
+
+  it('loads organisation icons only from the Hub or API origin', async () => {
+    const hub = await signedIn({ customer: 'dirk' });
+    const organizations = await anva().client.organizations();
+    expect(organizations.map((org) => org.icon)).to.deep.equal([
+      `${new URL(hub.apiBase).origin}/icons/vdb.svg`,
+      null,
+    ]);
+  });
+
+  it('normalises ANVA-style amounts and dates to numbers and ISO dates', async () => {
+    await signedIn({ customer: 'eva' });
+    const [contract] = await anva().client.contracts();
+    expect(contract?.metadata).to.deep.equal({
+      verzekerdBedrag: 2500000,
+      eigenRisico: 1234.56,
+      premie: 1234.56,
+      ingangsdatum: '1979-10-18',
+      expiryDate: '2031-01-01',
+      // A contract number that looks like a date stays as sent.
+      contractNumber: '20240101',
+    });
+  });
+
   it('answers unauthorized when nobody is signed in', async () => {
     const hub = await useFakeHub();
     await waitForStatus('signed-out');
@@ -376,17 +465,63 @@ describe('Hub client', () => {
       expect(warnings.join('\n')).to.contain('OTHER');
     });
 
-    it('lists only the configured organisation, or all when the customer has not got it', async () => {
+    it('lists only the configured organisation, and none when the customer has not got it', async () => {
       await signedIn({}, { organization: 'vdb' });
       expect((await anva().client.organizations()).map((org) => org.code)).to.deep.equal(['VDB']);
       await signedIn({}, { organization: 'OTHER' });
-      expect(await anva().client.organizations()).to.have.length(2);
+      const warnings = await consoleWarnings(async () => {
+        expect(await anva().client.organizations()).to.deep.equal([]);
+      });
+      expect(warnings.join('\n')).to.contain('OTHER');
     });
 
-    it('shows everything when the customer has one organisation only', async () => {
-      await signedIn({ customer: 'bert' }, { organization: 'ZEKR' });
+    it("shows the one organisation's contracts when it is the configured one", async () => {
+      await signedIn({ customer: 'bert' }, { organization: 'VDB' });
       expect((await anva().client.contracts()).map((contract) => contract.id)).to.deep.equal([
         'B-1',
+      ]);
+    });
+
+    it('shows nothing (and says so in the console) to a customer whose dossiers are all at another broker', async () => {
+      for (const customer of ['bert', 'carla'] as const) {
+        await signedIn({ customer }, { organization: customer === 'bert' ? 'ZEKR' : 'VDB' });
+        const warnings = await consoleWarnings(async () => {
+          expect(await anva().client.contracts()).to.deep.equal([]);
+          expect(await anva().client.organizations()).to.deep.equal([]);
+        });
+        expect(warnings.join('\n')).to.match(/organization "(ZEKR|VDB)"/);
+      }
+    });
+
+    it('matches organisation and dossier together when two brokers share a dossier number', async () => {
+      await signedIn({ customer: 'dirk' }, { organization: 'VDB' });
+      expect((await anva().client.contracts()).map((contract) => contract.id)).to.deep.equal([
+        'D-1',
+      ]);
+      expect((await failure(anva().client.contract('D-2'))).code).to.equal('not-found');
+      expect((await failure(anva().client.contract('D-3'))).code).to.equal('not-found');
+      expect((await anva().client.contract('D-1')).id).to.equal('D-1');
+      await signedIn({ customer: 'dirk' }, { organization: '12' });
+      expect((await anva().client.contracts()).map((contract) => contract.id)).to.deep.equal([
+        'D-2',
+      ]);
+    });
+
+    it('tells each contract its organisation when no organisation is configured', async () => {
+      await signedIn({ customer: 'dirk' });
+      const contracts = await anva().client.contracts();
+      expect(contracts.map(({ id, organization }) => [id, organization])).to.deep.equal([
+        ['D-1', { id: '11', name: 'Van den Berg Assurantiën', code: 'VDB' }],
+        ['D-2', { id: '12', name: 'Zeker & Zo', code: 'ZEKR' }],
+        // The dossier number is at both: whose it is cannot be told.
+        ['D-3', undefined],
+      ]);
+      await signedIn();
+      const anna = await anva().client.contracts();
+      expect(anna.map(({ organization }) => organization?.code)).to.deep.equal([
+        'VDB',
+        'VDB',
+        'ZEKR',
       ]);
     });
   });

@@ -5,8 +5,9 @@
  * navigation to the Hub is replaced by loading the same URL in a hidden frame.
  */
 import type { AnvaSettings } from '../../../src/core/config.js';
-import { anva, configure, replaceRuntime, restartSession } from '../../../src/core/registry.js';
-import type { RuntimeOptions } from '../../../src/core/registry.js';
+import { anva, configure } from '../../../src/core/registry.js';
+import { replaceRuntime, restartSession } from '../../../src/core/testing.js';
+import type { RuntimeOptions } from '../../../src/core/testing.js';
 import type { SessionState, SessionStatus } from '../../../src/core/types.js';
 
 export interface FakeHubInfo {
@@ -36,8 +37,12 @@ export interface EndpointBehaviour {
 }
 
 export interface FakeHubScenario {
-  /** `anna` (two organisations, three contracts) or `bert`. */
-  customer?: 'anna' | 'bert';
+  /**
+   * `anna` (two organisations, three contracts), `bert`, `carla` (only at
+   * organisation 12), `dirk` (one dossier number at 11 and 12) or `eva`
+   * (ANVA-style string values, a contract id `..`).
+   */
+  customer?: 'anna' | 'bert' | 'carla' | 'dirk' | 'eva';
   accessTokenTtl?: number;
   /** ID token claim overrides, to provoke `auth` errors. */
   idToken?: { iss?: string; aud?: string; expOffset?: number; nonce?: string };
@@ -58,6 +63,7 @@ export interface FakeHubCounters {
   jwks: number;
   requests: Record<EndpointName, number>;
   bearerOutsideApi: string[];
+  unknownApiPaths: string[];
   tokenErrors: Record<string, number>;
 }
 
@@ -133,7 +139,6 @@ export async function useFakeHub(
   replaceRuntime({
     navigate: (url) => navigations.push(url),
     peerWaitMs: 0,
-    timeoutMs: 1500,
     retryDelayMs: 10,
     ...options.runtime,
   });
@@ -142,6 +147,7 @@ export async function useFakeHub(
     clientId: hub.clientId,
     apiBase: hub.apiBase,
     redirectUri: callbackPage(),
+    timeout: 1.5,
     ...(options.settings || {}),
   };
   if (options.settings !== false) configure(settings);

@@ -1,0 +1,29 @@
+/**
+ * Organisation icons load only from the Hub's or the API's own origin: the
+ * API cannot plant a tracking pixel from anywhere else. An address elsewhere
+ * (or of another scheme) is dropped and the widget shows the broker's
+ * initials; a short text icon (an emoji) stays text.
+ */
+import type { AnvaConfig, Organization } from './types.js';
+
+/** Looks like an address rather than text: a scheme, `//host` or a path. */
+const ADDRESS = /^([a-z][a-z\d+.-]*:|\/)/i;
+
+export function safeIcon(icon: string, config: AnvaConfig): string | null {
+  if (!ADDRESS.test(icon.trim())) return icon;
+  try {
+    const url = new URL(icon.trim(), `${config.apiBase}/`);
+    const allowed = [new URL(config.authority).origin, new URL(config.apiBase).origin];
+    return /^https?:$/.test(url.protocol) && allowed.includes(url.origin) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function withSafeIcons(organizations: Organization[], config: AnvaConfig): Organization[] {
+  return organizations.map((organization) =>
+    organization.icon
+      ? { ...organization, icon: safeIcon(organization.icon, config) }
+      : organization,
+  );
+}
