@@ -4,6 +4,7 @@
  * however many copies of the script) there are.
  */
 import { forgetDiscovery } from './auth/discovery.js';
+import { openPage } from './auth/navigate.js';
 import { createSession } from './auth/session.js';
 import type { AuthOptions } from './auth/session.js';
 import { sharedSession } from './auth/shared-session.js';
@@ -37,7 +38,7 @@ interface Runtime extends AnvaRuntime {
 
 function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
   const options: RuntimeOptions = {
-    navigate: (url) => location.assign(url),
+    navigate: openPage,
     renewBeforeSeconds: 60,
     peerWaitMs: 150,
     timeoutMs: 15_000,
