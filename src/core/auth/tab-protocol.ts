@@ -24,15 +24,6 @@ export async function fingerprint(token: string): Promise<string> {
   ).join('');
 }
 
-const isPeerTokens = (value: unknown): value is PeerTokens => {
-  const tokens = value as Partial<PeerTokens> | null;
-  return (
-    typeof tokens?.access_token === 'string' &&
-    typeof tokens.id_token === 'string' &&
-    typeof tokens.token_type === 'string'
-  );
-};
-
 /** What the protocol needs of this tab's session. */
 export interface TabHost {
   /** This tab's session while it is signed in. */
@@ -161,7 +152,8 @@ export class TabProtocol {
       if (tokens && (message.previous === undefined || message.previous === this.#predecessor))
         this.#channel.post({ type: 'answer', to: message.id, tokens });
     } else if (message.type === 'answer') {
-      if (isPeerTokens(message.tokens)) this.#waiting.get(message.to)?.(message.tokens);
+      // Whatever it carries is checked as a fresh sign-in's tokens are, in `askSession`.
+      this.#waiting.get(message.to)?.(message.tokens);
     } else if (message.type === 'signed-in') {
       if (!this.#host.wantsSession()) return;
       const peer = await this.askSession(ANSWER_WAIT_MS);
