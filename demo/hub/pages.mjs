@@ -51,7 +51,8 @@ const MESSAGES = {
     logoutText: 'Wilt u uitloggen bij ANVA Hub?',
     logoutYes: 'Ja, uitloggen',
     logoutNo: 'Nee, ingelogd blijven',
-    logoutFromClient: (client) => `U bent uitgelogd bij ${client}. Wilt u ook uitloggen bij ANVA Hub?`,
+    logoutFromClient: (client) =>
+      `U bent uitgelogd bij ${client}. Wilt u ook uitloggen bij ANVA Hub?`,
     logoutHubYes: 'Ja, ook bij ANVA Hub uitloggen',
     logoutHubNo: 'Nee, bij ANVA Hub ingelogd blijven',
     loggingOutText: 'U wordt uitgelogd bij ANVA Hub.',

@@ -456,7 +456,9 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
         world.counters.endSession += 1;
         // RP-Initiated Logout 1.0: the parameters by GET in the query, or by POST as a form.
         const params =
-          request.method === 'POST' ? new URLSearchParams(await readBody(request)) : url.searchParams;
+          request.method === 'POST'
+            ? new URLSearchParams(await readBody(request))
+            : url.searchParams;
         const hint = params.get('id_token_hint');
         world.counters.endSessions.push({
           method: request.method,

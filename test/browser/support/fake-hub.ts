@@ -62,7 +62,12 @@ export interface FakeHubCounters {
   accessRevocations: number;
   endSession: number;
   /** Every end-session request; `idTokenHint`: it carried a valid ID token. */
-  endSessions: { method: string; idTokenHint: boolean; clientId: string | null; hintInUrl: boolean }[];
+  endSessions: {
+    method: string;
+    idTokenHint: boolean;
+    clientId: string | null;
+    hintInUrl: boolean;
+  }[];
   jwks: number;
   requests: Record<EndpointName, number>;
   bearerOutsideApi: string[];
