@@ -30,6 +30,10 @@ after(async () => {
 const hubOrigin = () => new URL(stack.hub.issuer).origin;
 const siteOrigin = () => new URL(stack.site.url).origin;
 
+/** Presses a button of the page's `<anva-login>`. */
+const pressInLogin = (page, name) =>
+  page.locator('anva-login').first().getByRole('button', { name }).click();
+
 /** No token the Hub issued in any address the browser asked for. */
 function assertNoTokenInUrls(ctx) {
   for (const { url } of ctx.record.requests) {
@@ -52,11 +56,7 @@ test('sign-out ends the Hub session: no question, the next sign-in asks for the 
   const mark = ctx.record.events.length;
   const requestsBefore = ctx.record.requests.length;
 
-  await page
-    .locator('anva-login')
-    .first()
-    .getByRole('button', { name: /uitloggen/i })
-    .click();
+  await pressInLogin(page, /uitloggen/i);
   // Straight back to the site: the Hub asks nothing.
   await page.waitForURL((url) => url.origin === hubOrigin(), { timeout: 15_000 });
   await page.waitForURL((url) => url.origin === siteOrigin(), { timeout: 15_000 });
@@ -83,11 +83,7 @@ test('sign-out ends the Hub session: no question, the next sign-in asks for the 
     }),
   });
   assert.equal((await renewal.json()).error, 'invalid_grant', 'the refresh token was revoked');
-  await page
-    .locator('anva-login')
-    .first()
-    .getByRole('button', { name: /inloggen/i })
-    .click();
+  await pressInLogin(page, /inloggen/i);
   await page.waitForURL((url) => url.origin === hubOrigin());
   await page.getByLabel(/^wachtwoord/i).waitFor({ timeout: 15_000 });
   assertNoTokenInUrls(ctx);
@@ -102,11 +98,7 @@ async function stopAtHub(customer, button, { consent = false } = {}) {
   await page.goto(stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'signed-out');
   const mark = ctx.record.events.length;
-  await page
-    .locator('anva-login')
-    .first()
-    .getByRole('button', { name: /inloggen/i })
-    .click();
+  await pressInLogin(page, /inloggen/i);
   await page.waitForURL((url) => url.origin === hubOrigin());
   if (consent) {
     await page.getByLabel(/e-mail/i).fill(customer.email);
