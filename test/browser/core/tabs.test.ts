@@ -45,6 +45,13 @@ async function openTab(
   return tab;
 }
 
+/** Closes the opened tabs, and waits until they are gone (a closing tab could still answer). */
+async function closeTabs(): Promise<void> {
+  const closing = opened.splice(0);
+  for (const win of closing) win.close();
+  await waitUntil(() => closing.every((win) => win.closed), 'a tab did not close');
+}
+
 function activeSession() {
   const session = anva().session as unknown as {
     active: { renew(): Promise<boolean>; accessToken(): Promise<string | undefined> };
@@ -53,9 +60,7 @@ function activeSession() {
 }
 
 describe('two tabs of one site', () => {
-  afterEach(() => {
-    for (const win of opened.splice(0)) win.close();
-  });
+  afterEach(closeTabs);
 
   it('renewing together spend the rotated refresh token once (Web Locks)', async () => {
     const hub = await useFakeHub({ refreshDelayMs: 150 });
@@ -166,9 +171,7 @@ const plantedIdToken = (claims: Record<string, unknown>) =>
   `${base64url({ alg: 'RS256', kid: 'planted' })}.${base64url(claims)}.c2lnbmF0dXJl`;
 
 describe('the tab channel against other pages of the same site', () => {
-  afterEach(() => {
-    for (const win of opened.splice(0)) win.close();
-  });
+  afterEach(closeTabs);
 
   it('in memory mode no token ever goes on the channel', async () => {
     const spy = listenToEveryChannel();
