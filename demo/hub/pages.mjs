@@ -51,6 +51,12 @@ const MESSAGES = {
     logoutText: 'Wilt u uitloggen bij ANVA Hub?',
     logoutYes: 'Ja, uitloggen',
     logoutNo: 'Nee, ingelogd blijven',
+    logoutFromClient: (client) =>
+      `U bent uitgelogd bij ${client}. Wilt u ook uitloggen bij ANVA Hub?`,
+    logoutHubYes: 'Ja, ook bij ANVA Hub uitloggen',
+    logoutHubNo: 'Nee, bij ANVA Hub ingelogd blijven',
+    loggingOutText: 'U wordt uitgelogd bij ANVA Hub.',
+    loggingOutButton: 'Uitloggen',
     loggedOutTitle: 'U bent uitgelogd',
     loggedOutText: 'U bent uitgelogd bij ANVA Hub. U kunt dit venster sluiten.',
     errorTitle: 'Er ging iets mis',
@@ -104,6 +110,12 @@ const MESSAGES = {
     logoutText: 'Do you want to sign out of ANVA Hub?',
     logoutYes: 'Yes, sign out',
     logoutNo: 'No, stay signed in',
+    logoutFromClient: (client) =>
+      `You have signed out of ${client}. Do you also want to sign out of ANVA Hub?`,
+    logoutHubYes: 'Yes, also sign out of ANVA Hub',
+    logoutHubNo: 'No, stay signed in to ANVA Hub',
+    loggingOutText: 'You are being signed out of ANVA Hub.',
+    loggingOutButton: 'Sign out',
     loggedOutTitle: 'You have signed out',
     loggedOutText: 'You have signed out of ANVA Hub. You can close this window.',
     errorTitle: 'Something went wrong',
@@ -141,13 +153,16 @@ const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&
 /** Escapes text for HTML content and attribute values. */
 export const esc = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-/** The policy of every Hub page; forms may post to the Hub and redirect on to the clients. */
-export function pageCsp(formTargets) {
+/**
+ * The policy of every Hub page; forms may post to the Hub and redirect on to the clients.
+ * `script`: the page runs one of the Hub's own script files (the logout page's auto-submit).
+ */
+export function pageCsp(formTargets, { script = false } = {}) {
   return [
     "default-src 'none'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "script-src 'none'",
+    script ? "script-src 'self'" : "script-src 'none'",
     `form-action 'self' ${[...formTargets].join(' ')}`.trim(),
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -243,16 +258,35 @@ ${
   };
 }
 
-/** The logout confirmation; `form` is oidc-provider's hidden form, submitted by the buttons. */
-export function logoutPage({ lang, form }) {
+/**
+ * The logout page; `form` is oidc-provider's hidden form, submitted by the buttons. `sure`: the
+ * website proved the customer's sign-out (a valid `id_token_hint`), so the Hub session ends
+ * without a question: `logout.js` presses the one button (by hand without JavaScript).
+ * Otherwise one question whose both answers are true: "no" still signs out of the website
+ * named by `clientName`, only the Hub session stays.
+ */
+export function logoutPage({ lang, form, sure, clientName, assetsBase }) {
   const t = messages(lang);
+  const button = (label, yes, kind) =>
+    `<button type="submit" class="${kind}" form="op.logoutForm"${yes ? ' name="logout" value="yes" autofocus' : ''}>${label}</button>`;
+  if (sure)
+    return {
+      title: t.logoutTitle,
+      body: `<p>${t.loggingOutText}</p>
+${form}
+<div class="actions">${button(t.loggingOutButton, true, 'primary')}</div>
+<script src="${assetsBase}/logout.js"></script>`,
+    };
+  const [question, yes, no] = clientName
+    ? [esc(t.logoutFromClient(clientName)), t.logoutHubYes, t.logoutHubNo]
+    : [t.logoutText, t.logoutYes, t.logoutNo];
   return {
     title: t.logoutTitle,
-    body: `<p>${t.logoutText}</p>
+    body: `<p>${question}</p>
 ${form}
 <div class="actions">
-<button type="submit" class="primary" form="op.logoutForm" name="logout" value="yes" autofocus>${t.logoutYes}</button>
-<button type="submit" class="secondary" form="op.logoutForm">${t.logoutNo}</button>
+${button(yes, true, 'primary')}
+${button(no, false, 'secondary')}
 </div>`,
   };
 }

@@ -19,11 +19,11 @@ export function createProvider(hub, { accessTokenTtl, Adapter }) {
     locale: account.extra?.locale,
   });
 
-  const render = (ctx, page) => {
+  const render = (ctx, page, { script = false } = {}) => {
     const lang = pickLanguage(ctx.get('accept-language'), ctx.oidc?.params?.ui_locales);
     const { title, body } = page(lang);
     ctx.type = 'html';
-    ctx.set('Content-Security-Policy', pageCsp(hub.origins));
+    ctx.set('Content-Security-Policy', pageCsp(hub.origins, { script }));
     ctx.body = layout({ lang, title, body, assetsBase: hub.assetsPath });
   };
 
@@ -51,7 +51,18 @@ export function createProvider(hub, { accessTokenTtl, Adapter }) {
       revocation: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => render(ctx, (lang) => logoutPage({ lang, form })),
+        // A valid `id_token_hint` of the signed-in account (oidc-provider checked signature and
+        // audience) proves the website signed the customer out: end the session without asking.
+        logoutSource: async (ctx, form) => {
+          const { IdTokenHint: hint, Client: client } = ctx.oidc.entities;
+          const sure = !!hint && hint.payload.sub === ctx.oidc.session.accountId;
+          const clientName = client?.clientName ?? client?.clientId;
+          render(
+            ctx,
+            (lang) => logoutPage({ lang, form, sure, clientName, assetsBase: hub.assetsPath }),
+            { script: sure },
+          );
+        },
         postLogoutSuccessSource: async (ctx) =>
           render(ctx, (lang) => {
             const t = messages(lang);

@@ -23,7 +23,11 @@ import { createThrottle } from './throttle.mjs';
 export { HubConfigError } from './config.mjs';
 
 const ASSETS = new URL('./assets/', import.meta.url);
-const ASSET_TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
+const ASSET_TYPES = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+};
 
 /**
  * What the provider, the pages and the API share.
@@ -186,7 +190,7 @@ export async function startHub(options = {}) {
 }
 
 function serveAsset(req, res, name) {
-  const match = /^(hub\.css|icons\/[a-z0-9-]+\.svg)$/.exec(name);
+  const match = /^(hub\.css|logout\.js|icons\/[a-z0-9-]+\.svg)$/.exec(name);
   let body;
   try {
     body = match && readFileSync(new URL(name, ASSETS));

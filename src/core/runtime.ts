@@ -4,6 +4,7 @@
  * however many copies of the script) there are. What a configuration means
  * is decided in `config-decision.ts`; this module only applies it.
  */
+import { openPage } from './auth/navigate.js';
 import { createSession } from './auth/session.js';
 import type { AuthOptions } from './auth/session.js';
 import { sharedSession } from './auth/shared-session.js';
@@ -38,7 +39,7 @@ const targetOf = (source: Source | undefined) => (source instanceof Element ? so
 
 export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
   const options: RuntimeOptions = {
-    navigate: (url) => location.assign(url),
+    navigate: openPage,
     renewBeforeSeconds: 60,
     peerWaitMs: 150,
     retryDelayMs: 400,

@@ -30,8 +30,8 @@ export interface SessionState {
   profile?: AnvaProfile;
   /** Why the last sign-in, renewal or configuration failed (`config` / `auth`). */
   error?: AnvaError;
-  /** Why the customer was signed out last (shown once by widgets). */
-  signedOutReason?: SignOutReason;
+  /** Why the customer was signed out last (shown once by widgets); `cancelled`: they stopped signing in at the Hub. */
+  signedOutReason?: SignOutReason | 'cancelled';
 }
 
 export interface AuthSession {

@@ -17,6 +17,8 @@ export const en: Messages = {
   signedOutText: 'Sign in to see your insurance policies.',
   sessionExpired: 'Your session has expired. Please sign in again.',
   accessRevoked: 'Your access was withdrawn. Sign in again once you have access.',
+  signedOutNotice: 'You have signed out.',
+  signInCancelled: 'You are not signed in. You can sign in again at any time.',
   signInFailed: 'Signing in did not work. Please try again.',
   configError: (detail) => `Configuration error in <anva-hub>: ${detail}`,
   loading: 'Loading…',

@@ -77,6 +77,10 @@ export interface Messages {
   signedOutText: string;
   sessionExpired: string;
   accessRevoked: string;
+  /** After *Uitloggen*: the session has ended, here and at the Hub. */
+  signedOutNotice: string;
+  /** The customer stopped signing in at the Hub (*Annuleren*, *Weigeren*). */
+  signInCancelled: string;
   signInFailed: string;
   /** For the broker's web team: names the attribute to fix. */
   configError: (detail: string) => string;

@@ -17,6 +17,8 @@ export const nl: Messages = {
   signedOutText: 'Log in om je verzekeringen te bekijken.',
   sessionExpired: 'Je sessie is verlopen. Log opnieuw in.',
   accessRevoked: 'Je toegang is ingetrokken. Log opnieuw in als je weer toegang hebt.',
+  signedOutNotice: 'U bent uitgelogd.',
+  signInCancelled: 'U bent niet ingelogd. U kunt altijd opnieuw inloggen.',
   signInFailed: 'Inloggen is niet gelukt. Probeer het opnieuw.',
   configError: (detail) => `Configuratiefout in <anva-hub>: ${detail}`,
   loading: 'Bezig met laden…',

@@ -26,6 +26,7 @@ export function signedOutText(m: Messages, session: SessionController): string {
   const { error, signedOutReason } = session.state;
   if (error) return m.signInFailed;
   if (signedOutReason === 'revoked') return m.accessRevoked;
+  if (signedOutReason === 'user') return m.signedOutNotice;
   return signedOutReason === 'expired' ? m.sessionExpired : m.signedOutText;
 }
 

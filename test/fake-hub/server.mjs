@@ -3,7 +3,8 @@
  * origin than the test page, so CORS and "bearer only to api-base" are real).
  *
  * OpenID Connect under `/identity` (discovery, authorize with PKCE S256,
- * token with code and rotating refresh tokens, revocation, end session, JWKS)
+ * token with code and rotating refresh tokens, revocation of refresh and access tokens, end
+ * session by GET or POST, the RFC 9207 `iss` parameter, JWKS)
  * and the five customer endpoints under `/api`. Tests steer it over HTTP:
  *   POST /__control/reset              fresh data, counters and scenario
  *   POST /__control/scenario           merge a scenario (see `defaultScenario`)
@@ -23,8 +24,13 @@ function defaultScenario() {
     accessTokenTtl: 300,
     /** Overrides of ID token claims, to make the client reject it (`iss`, `aud`, `exp`, `nonce`). */
     idToken: {},
-    /** `{ error: 'access_denied' }` makes authorize answer with an error; `delayMs` keeps the login page busy. */
+    /**
+     * `{ error: 'access_denied' }` makes authorize answer with an error; `delayMs` keeps the login
+     * page busy; `iss` answers with another `iss` parameter (RFC 9207), `null` with none.
+     */
     authorize: {},
+    /** Discovery metadata to leave out (`revocation_endpoint`, `end_session_endpoint`, ...). */
+    omitMetadata: [],
     /** Delay of the token endpoint's refresh answers (to make renewals overlap). */
     refreshDelayMs: 0,
     /** The grant or account was revoked at the Hub. */
@@ -179,8 +185,13 @@ function freshCounters() {
     tokenByCode: 0,
     tokenByRefresh: 0,
     refreshReuse: 0,
+    /** Refresh tokens revoked. */
     revocations: 0,
+    /** Access tokens revoked. */
+    accessRevocations: 0,
     endSession: 0,
+    /** End-session requests, as `{ method, idTokenHint, clientId, hintInUrl }` (`idTokenHint`: a valid one). */
+    endSessions: [],
     jwks: 0,
     /** GET requests per API endpoint name. */
     requests: { account: 0, organizations: 0, permissions: 0, contracts: 0, contract: 0 },
@@ -337,7 +348,8 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
     }
     const target = new URL(redirectUri);
     target.searchParams.set('state', params.get('state') ?? '');
-    target.searchParams.set('iss', issuer());
+    const iss = world.scenario.authorize?.iss;
+    if (iss !== null) target.searchParams.set('iss', iss ?? issuer());
     if (world.scenario.authorize?.error) {
       target.searchParams.set('error', world.scenario.authorize.error);
     } else if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')) {
@@ -465,9 +477,9 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
     if (path.startsWith('/__control/')) return control(request, response, path);
     if (path.startsWith('/api/')) return api(request, response, path);
     switch (path) {
-      case '/identity/.well-known/openid-configuration':
+      case '/identity/.well-known/openid-configuration': {
         world.counters.discovery += 1;
-        return json(response, 200, {
+        const metadata = {
           issuer: issuer(),
           authorization_endpoint: `${issuer()}/connect/authorize`,
           token_endpoint: `${issuer()}/connect/token`,
@@ -480,7 +492,11 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
           subject_types_supported: ['public'],
           id_token_signing_alg_values_supported: ['RS256'],
           scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-        });
+          authorization_response_iss_parameter_supported: true,
+        };
+        for (const name of world.scenario.omitMetadata ?? []) delete metadata[name];
+        return json(response, 200, metadata);
+      }
       case '/identity/.well-known/jwks':
         world.counters.jwks += 1;
         return json(response, 200, { keys: [jwk] });
@@ -489,21 +505,41 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
       case '/identity/connect/token':
         return token(request, response);
       case '/identity/connect/revocation': {
-        world.counters.revocations += 1;
         const form = new URLSearchParams(await readBody(request));
-        const entry = world.refresh.get(form.get('token') ?? '');
-        if (entry) world.grants.get(entry.grantId).revoked = true;
+        const presented = form.get('token') ?? '';
+        const entry = world.refresh.get(presented);
+        if (entry) {
+          world.counters.revocations += 1;
+          world.grants.get(entry.grantId).revoked = true;
+        }
+        const access = world.access.get(presented);
+        if (access) {
+          world.counters.accessRevocations += 1;
+          access.expired = true;
+        }
         response.writeHead(200);
         return response.end();
       }
       case '/identity/connect/endsession': {
         world.counters.endSession += 1;
-        const back = url.searchParams.get('post_logout_redirect_uri');
+        // RP-Initiated Logout 1.0: the parameters by GET in the query, or by POST as a form.
+        const params =
+          request.method === 'POST'
+            ? new URLSearchParams(await readBody(request))
+            : url.searchParams;
+        const hint = params.get('id_token_hint');
+        world.counters.endSessions.push({
+          method: request.method,
+          idTokenHint: !!hint && world.issued.id.includes(hint),
+          clientId: params.get('client_id'),
+          hintInUrl: url.searchParams.has('id_token_hint'),
+        });
+        const back = params.get('post_logout_redirect_uri');
         if (back) {
           const target = new URL(back);
-          const state = url.searchParams.get('state');
+          const state = params.get('state');
           if (state) target.searchParams.set('state', state);
-          response.writeHead(302, { Location: target.href });
+          response.writeHead(303, { Location: target.href });
           return response.end();
         }
         response.writeHead(200, { 'Content-Type': 'text/plain' });

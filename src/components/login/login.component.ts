@@ -74,8 +74,10 @@ export class AnvaLogin extends LitElement {
     if (this.state === 'loading') return skeletonView(m, html`<span class="sk btn-sk"></span>`);
     if (this.state === 'signed-out') {
       const text = signedOutText(m, this.session);
-      // Only news is worth a line next to the button, not the standing invitation.
-      const notice = text === m.signedOutText ? '' : text;
+      // Only news is worth a line next to the button, not the standing invitation. A cancel
+      // at the Hub is told here only, once per page, not by every widget.
+      let notice = text === m.signedOutText ? '' : text;
+      if (this.session.state.signedOutReason === 'cancelled') notice = m.signInCancelled;
       return html`<div part="base" class="bar" lang=${this.locale.lang}>
         ${signInButton(m, this.session)}
         ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}

@@ -99,7 +99,7 @@ describe('<anva-login>', () => {
   });
 
   it('says so calmly when signing in failed, and reports it from itself', async () => {
-    const hub = await useFakeHub({ authorize: { error: 'access_denied' } });
+    const hub = await useFakeHub({ authorize: { error: 'server_error' } });
     const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
     await until(el, 'signed-out');
     const codes: string[] = [];

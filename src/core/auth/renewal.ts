@@ -1,36 +1,45 @@
 /**
- * Renewal with the refresh token, spent once across tabs: Web Locks where the
- * browser has them, else a claim on the tab channel (oidc-client-ts #430 is
+ * Renewal with the refresh token, spent once across tabs: under the tab lock,
+ * or, without one, after a claim on the tab channel (oidc-client-ts #430 is
  * the trap: two tabs spending one rotated refresh token sign the customer out).
  */
-import { User } from 'oidc-client-ts';
+import { ErrorResponse, User } from 'oidc-client-ts';
 import type { OidcClient } from 'oidc-client-ts';
-import type { TabMessage, Tabs } from './tabs.js';
+import { AnvaError } from '../errors.js';
+import { report } from '../events.js';
+import type { SignOutReason } from '../types.js';
+import { withTabLock } from './tab-lock.js';
+import { fingerprint } from './tab-protocol.js';
+import type { TabProtocol } from './tab-protocol.js';
 
-export const delay = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms));
+/** What a renewal came to. */
+export type Renewal = 'renewed' | 'signed-out' | 'unreachable';
 
-export const hasWebLocks = (): boolean => typeof navigator.locks?.request === 'function';
-
-/** Runs `task` holding an origin-wide exclusive lock, or directly without Web Locks. */
-export async function withTabLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  return hasWebLocks() ? navigator.locks.request(name, task) : task();
+/** What a renewal needs of the session. */
+export interface Renewing {
+  user(): User | null;
+  /** Bumped by every sign-out, so a renewal that finishes afterwards cannot sign the customer back in. */
+  epoch(): number;
+  /** The tokens in storage, where another frame of this tab may have put a successor. */
+  stored(): User | null;
+  client(): Promise<OidcClient>;
+  check(next: User): Promise<void>;
+  accept(next: User): void;
+  end(reason: SignOutReason): Promise<void>;
+  tabs: TabProtocol;
+  lockName: string;
+  lockWaitMs: number | undefined;
 }
 
-/** A SHA-256 fingerprint, so tabs can name a refresh token without repeating it. */
-export async function fingerprint(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return Array.from(new Uint8Array(digest, 0, 16), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
-}
+/** Longer than a renewal at the Hub may take (15 s), so only a stuck lock is given up on. */
+const LOCK_WAIT_MS = 20_000;
 
 /** True when the Hub says the grant or account is gone, not merely expired. */
 export const saysRevoked = (...texts: (string | null | undefined)[]): boolean =>
   texts.some((text) => /revoked/i.test(text ?? ''));
 
 /** Spends the refresh token; oidc-client-ts carries over the rest, an unrotated refresh token is kept here. */
-export async function refreshed(client: OidcClient, current: User, token: string): Promise<User> {
+async function refreshed(client: OidcClient, current: User, token: string): Promise<User> {
   const response = await client.useRefreshToken({
     state: {
       refresh_token: token,
@@ -47,28 +56,62 @@ export async function refreshed(client: OidcClient, current: User, token: string
   return user;
 }
 
-/** Without Web Locks: the lowest ticket among tabs that claim the same refresh token wins. */
-export function claims(tabs: Tabs) {
-  const rivals = new Map<string, number>();
-  return {
-    /** Reads the claims and news of other tabs. */
-    note(message: TabMessage): void {
-      if (message.type === 'renewed') rivals.delete(message.previous);
-      if (message.type !== 'renewing') return;
-      const known = rivals.get(message.previous);
-      if (known === undefined || message.ticket < known)
-        rivals.set(message.previous, message.ticket);
-    },
-    /** Claims `previous`; true when a rival won (after waiting up to 10 s for its news). */
-    async lost(previous: string): Promise<boolean> {
-      if (!tabs.available) return false;
-      const ticket = Math.random();
-      tabs.post({ type: 'renewing', previous, ticket });
-      await delay(100);
-      const rival = rivals.get(previous);
-      if (rival === undefined || rival > ticket) return false;
-      for (let waited = 0; waited < 10_000 && rivals.has(previous); waited += 100) await delay(100);
-      return true;
-    },
-  };
+/** Did another tab or frame already spend `spent`? Then take its successor. */
+function hasSuccessor(session: Renewing, spent: string): boolean {
+  const user = session.user();
+  if (user && user.refresh_token !== spent) return true;
+  const stored = session.stored();
+  if (!stored?.refresh_token || stored.refresh_token === spent || stored.expired) return false;
+  session.accept(stored);
+  return true;
+}
+
+/** Renews the session's tokens once; a refusal by the Hub signs out, an unreachable Hub is `unreachable`. */
+export async function renewSession(session: Renewing): Promise<Renewal> {
+  const spent = session.user()?.refresh_token;
+  if (!spent) {
+    await session.end('expired');
+    return 'signed-out';
+  }
+  const started = session.epoch();
+  const previous = await fingerprint(spent);
+  const { tabs } = session;
+  try {
+    return await withTabLock(
+      session.lockName,
+      session.lockWaitMs ?? LOCK_WAIT_MS,
+      async (locked) => {
+        await tabs.settled();
+        if (started !== session.epoch()) return 'signed-out';
+        // Without the lock: give way to a rival tab, and spend only if it produced nothing.
+        if (
+          hasSuccessor(session, spent) ||
+          (!locked && (await tabs.lost(previous)) && hasSuccessor(session, spent))
+        )
+          return 'renewed';
+        const current = session.user();
+        if (!current?.refresh_token) return 'signed-out';
+        const next = await refreshed(await session.client(), current, current.refresh_token);
+        if (started !== session.epoch()) return 'signed-out';
+        await session.check(next);
+        session.accept(next);
+        tabs.renewed(previous);
+        return 'renewed';
+      },
+    );
+  } catch (caught) {
+    if (started !== session.epoch()) return 'signed-out';
+    if (caught instanceof ErrorResponse) {
+      await session.end(
+        saysRevoked(caught.error_description, caught.error) ? 'revoked' : 'expired',
+      );
+      return 'signed-out';
+    }
+    if (caught instanceof AnvaError && caught.code === 'auth') {
+      report(caught);
+      await session.end('expired');
+      return 'signed-out';
+    }
+    return 'unreachable';
+  }
 }

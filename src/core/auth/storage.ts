@@ -7,6 +7,12 @@
 import { InMemoryWebStorage, User, WebStorageStateStore } from 'oidc-client-ts';
 import type { AnvaConfig } from '../types.js';
 
+/**
+ * Every sign-in and sign-out state lives under this prefix, and nothing else
+ * does: a crafted `state` parameter can only ever name a state, never the
+ * tokens or the bookkeeping below.
+ */
+const STATE_PREFIX = 'anva.state.';
 /** When this tab last sent the customer to the Hub to sign in. */
 export const PENDING_KEY = 'anva.pending';
 /** The last states whose code was exchanged: a reload never spends a code twice. */
@@ -24,7 +30,7 @@ export function tabStorage(): Storage | undefined {
 /** oidc-client-ts's store of sign-in state. */
 export function stateStore(): WebStorageStateStore {
   return new WebStorageStateStore({
-    prefix: 'anva.',
+    prefix: STATE_PREFIX,
     store: tabStorage() ?? new InMemoryWebStorage(),
   });
 }

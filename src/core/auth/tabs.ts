@@ -1,17 +1,30 @@
 /**
- * News between tabs (and frames) of one origin that run the same session:
- * sign-out, sign-in, renewed tokens.
+ * The tab channel: messages between tabs (and frames) of one origin that run
+ * the same session. Any script of the origin can read and write it, so what
+ * travels here is decided in `tab-protocol.ts`.
  */
 import type { SignOutReason } from '../types.js';
 
+/** What a peer needs to carry on a session: the tokens, never the profile or state. */
+export interface PeerTokens {
+  access_token: string;
+  refresh_token?: string;
+  id_token: string;
+  token_type: string;
+  scope?: string;
+  expires_at?: number;
+}
+
 export type TabMessage =
-  /** A tab without a session asks whether a peer has one. */
-  | { type: 'hello' }
-  /** A peer's session (its answer to `hello`, or news of a fresh sign-in). */
-  | { type: 'session'; user: string }
-  /** The refresh token with fingerprint `previous` was spent; this is its successor. */
-  | { type: 'renewed'; previous: string; user: string }
-  /** Claim to spend `previous` (only used where Web Locks are missing). */
+  /** Asks the tabs for their session (`previous`: only the successor of that refresh token). */
+  | { type: 'ask'; id: string; previous?: string }
+  /** A session, only ever in answer to the request `to`. */
+  | { type: 'answer'; to: string; tokens: PeerTokens }
+  /** News: a tab signed in; signed-out tabs may ask for the session. */
+  | { type: 'signed-in' }
+  /** News: the refresh token with fingerprint `previous` was spent; its holders may ask for the successor. */
+  | { type: 'renewed'; previous: string }
+  /** Claim to spend `previous` (only used where Web Locks are missing or stuck). */
   | { type: 'renewing'; previous: string; ticket: number }
   | { type: 'signed-out'; reason: SignOutReason };
 

@@ -1,4 +1,5 @@
 /** What the ID token says: checked against the contract, and the little widgets may see of it. */
+import type { User } from 'oidc-client-ts';
 import { AnvaError } from '../errors.js';
 import type { AnvaProfile } from '../types.js';
 
@@ -14,15 +15,16 @@ export function toProfile(claims: Record<string, unknown>): AnvaProfile {
 }
 
 /**
- * oidc-client-ts decodes the ID token but checks only `sub` and the nonce;
- * the contract asks for issuer, audience and expiry too (5 minutes' clock skew).
+ * The ID token's claims, checked: oidc-client-ts decodes the ID token but checks only `sub` and the nonce;
+ * the contract asks for issuer, audience, authorized party and expiry too
+ * (5 minutes' clock skew).
  */
 export function checkIdToken(
   token: string,
   issuer: string | undefined,
   clientId: string,
   nonce: string | undefined,
-): void {
+): Record<string, unknown> {
   let claims: Record<string, unknown>;
   try {
     const payload = atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'));
@@ -32,15 +34,35 @@ export function checkIdToken(
   } catch {
     throw new AnvaError('auth', 'The ID token could not be read.');
   }
-  const problem =
-    claims.iss !== issuer
-      ? 'issuer is not the authority'
-      : ![claims.aud].flat().includes(clientId)
-        ? 'audience lacks the client id'
-        : typeof claims.exp !== 'number' || claims.exp + 300 < Date.now() / 1000
-          ? 'expired'
-          : nonce !== undefined && claims.nonce !== nonce
-            ? 'nonce does not match'
-            : '';
-  if (problem) throw new AnvaError('auth', `The ID token was rejected: ${problem}.`);
+  const audience = [claims.aud].flat();
+  const problems: [boolean, string][] = [
+    [claims.iss !== issuer, 'issuer is not the authority'],
+    [!audience.includes(clientId), 'audience lacks the client id'],
+    // OpenID Connect Core 3.1.3.7: with several audiences, `azp` names the client.
+    [
+      (audience.length > 1 || claims.azp !== undefined) && claims.azp !== clientId,
+      'authorized party is another client',
+    ],
+    [typeof claims.exp !== 'number' || claims.exp + 300 < Date.now() / 1000, 'expired'],
+    [nonce !== undefined && claims.nonce !== nonce, 'nonce does not match'],
+  ];
+  const problem = problems.find(([failed]) => failed);
+  if (problem) throw new AnvaError('auth', `The ID token was rejected: ${problem[1]}.`);
+  return claims;
+}
+
+/** Checks the ID token of `next`: always after a sign-in (`nonce`), after a renewal when it is new. */
+export function checkNewIdToken(
+  next: User,
+  current: User | null,
+  issuer: string | undefined,
+  clientId: string,
+  nonce?: string,
+): void {
+  const token = next.id_token;
+  if (!token) {
+    if (nonce !== undefined) throw new AnvaError('auth', 'The Hub sent no ID token.');
+  } else if (token !== current?.id_token || nonce !== undefined) {
+    checkIdToken(token, issuer, clientId, nonce);
+  }
 }

@@ -9,67 +9,9 @@ import {
   waitForSession,
   waitForStatus,
 } from '../support/fake-hub.js';
-import type { FakeHub } from '../support/fake-hub.js';
+import { everyStoredValue, hubAnswer, record } from './auth-support.js';
 
 const start = location.href;
-
-interface Recorded {
-  events: { type: string; detail: unknown }[];
-  console: string[];
-  stop(): void;
-}
-
-/** Records every anva-* event and all console output. */
-function record(): Recorded {
-  const events: Recorded['events'] = [];
-  const lines: string[] = [];
-  const types = [
-    'anva-signed-in',
-    'anva-signed-out',
-    'anva-error',
-    'anva-contract-select',
-  ] as const;
-  const listener = (event: Event) =>
-    events.push({ type: event.type, detail: (event as CustomEvent).detail });
-  for (const type of types) document.addEventListener(type, listener);
-  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-  const originals = methods.map((method) => console[method]);
-  for (const method of methods) {
-    console[method] = (...args: unknown[]) => {
-      lines.push(
-        args
-          .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
-          .join(' '),
-      );
-    };
-  }
-  return {
-    events,
-    console: lines,
-    stop: () => {
-      for (const type of types) document.removeEventListener(type, listener);
-      methods.forEach((method, index) => {
-        console[method] = originals[index] as (typeof console)[typeof method];
-      });
-    },
-  };
-}
-
-/** Starts a sign-in and returns the Hub's answer (the callback URL), without returning yet. */
-async function hubAnswer(hub: FakeHub): Promise<string> {
-  await waitForSession();
-  const before = hub.navigations.length;
-  await anva().session.signIn();
-  const authorize = hub.navigations[before];
-  if (!authorize) throw new Error('no navigation to the Hub');
-  return followHubRedirect(authorize);
-}
-
-function everyStoredValue(storage: Storage): string {
-  return Object.keys(storage)
-    .map((key) => `${key}=${storage.getItem(key) ?? ''}`)
-    .join('\n');
-}
 
 describe('auth session', () => {
   afterEach(() => history.replaceState(history.state, '', start));
@@ -83,7 +25,7 @@ describe('auth session', () => {
     expect(url.searchParams.get('code_challenge_method')).to.equal('S256');
     expect(url.searchParams.get('nonce')).to.be.a('string');
     // While the customer is at the Hub, the sign-in state waits in this tab's sessionStorage only.
-    const stateKey = `anva.${url.searchParams.get('state') ?? ''}`;
+    const stateKey = `anva.state.${url.searchParams.get('state') ?? ''}`;
     expect(sessionStorage.getItem(stateKey)).to.contain('code_verifier');
     expect(Object.keys(localStorage).filter((key) => /^(oidc|anva)\./.test(key))).to.deep.equal([]);
     const signedIn = new Promise<CustomEvent>((resolve) =>
@@ -151,13 +93,15 @@ describe('auth session', () => {
     expect((await hub.state()).counters.tokenByCode).to.equal(0);
   });
 
-  it('turns a refused consent into a retryable auth error', async () => {
+  it('turns a refused consent into a calm sign-out, not an error', async () => {
     const hub = await useFakeHub({ authorize: { error: 'access_denied' } });
     const recorded = record();
     const state = await returnFromHub(await hubAnswer(hub));
     recorded.stop();
     expect(state.status).to.equal('signed-out');
-    expect(state.error).to.include({ code: 'auth', retryable: true });
+    expect(state.error).to.equal(undefined);
+    expect(state.signedOutReason).to.equal('cancelled');
+    expect(recorded.events).to.deep.equal([]);
     expect(location.search).not.to.contain('error=');
   });
 
@@ -243,7 +187,7 @@ describe('auth session', () => {
     expect(counters.tokenByRefresh).to.equal(0);
   });
 
-  it('signs out: revokes the refresh token, clears storage, logs out at the Hub', async () => {
+  it('signs out: revokes both tokens, clears storage, logs out at the Hub by a POST form', async () => {
     const hub = await useFakeHub();
     await signInAsCustomer();
     const signedOut = new Promise<CustomEvent>((resolve) =>
@@ -254,16 +198,21 @@ describe('auth session', () => {
     expect(anva().session.state).to.deep.include({ status: 'signed-out', signedOutReason: 'user' });
     const { counters, issued } = await hub.state();
     expect(counters.revocations).to.equal(1);
+    expect(counters.accessRevocations).to.equal(1);
     expect(everyStoredValue(sessionStorage)).not.to.contain(issued.access[0] ?? 'missing');
     const logout = new URL(hub.navigations.at(-1) ?? '');
     expect(logout.origin + logout.pathname).to.equal(`${hub.authority}/connect/endsession`);
-    expect(logout.searchParams.get('client_id')).to.equal(hub.clientId);
-    // No token in the address bar, not even the ID token as a hint.
+    // No token in the address bar: the ID token goes as the hint in a POST form.
     for (const token of [...issued.id, ...issued.access, ...issued.refresh])
       expect(logout.href).not.to.contain(token);
-    expect(logout.searchParams.get('post_logout_redirect_uri')).to.equal(
-      location.origin + location.pathname,
-    );
+    const form = hub.forms.at(-1);
+    expect(form?.url).to.equal(logout.href);
+    expect(form?.fields).to.include({
+      client_id: hub.clientId,
+      id_token_hint: issued.id[0],
+      post_logout_redirect_uri: location.origin + location.pathname,
+    });
+    expect(form?.fields.state).to.be.a('string');
   });
 
   it('signs out once when two sign-out buttons are pressed at the same time', async () => {

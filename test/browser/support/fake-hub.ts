@@ -46,7 +46,10 @@ export interface FakeHubScenario {
   accessTokenTtl?: number;
   /** ID token claim overrides, to provoke `auth` errors. */
   idToken?: { iss?: string; aud?: string; expOffset?: number; nonce?: string };
-  authorize?: { error?: string; delayMs?: number };
+  /** `iss`: another RFC 9207 `iss` parameter in the answer, `null` for none. */
+  authorize?: { error?: string; delayMs?: number; iss?: string | null };
+  /** Discovery metadata the Hub leaves out, e.g. `revocation_endpoint`. */
+  omitMetadata?: string[];
   refreshDelayMs?: number;
   revoked?: boolean;
   endpoints?: Partial<Record<EndpointName, EndpointBehaviour>>;
@@ -58,8 +61,18 @@ export interface FakeHubCounters {
   tokenByCode: number;
   tokenByRefresh: number;
   refreshReuse: number;
+  /** Refresh tokens revoked. */
   revocations: number;
+  /** Access tokens revoked. */
+  accessRevocations: number;
   endSession: number;
+  /** Every end-session request; `idTokenHint`: it carried a valid ID token. */
+  endSessions: {
+    method: string;
+    idTokenHint: boolean;
+    clientId: string | null;
+    hintInUrl: boolean;
+  }[];
   jwks: number;
   requests: Record<EndpointName, number>;
   bearerOutsideApi: string[];
@@ -76,6 +89,8 @@ export interface FakeHubState {
 export interface FakeHub extends FakeHubInfo {
   /** Every URL the library asked the browser to open: Hub login and logout pages, return addresses. */
   readonly navigations: string[];
+  /** The forms the library posted (the Hub's logout), with their fields. */
+  readonly forms: { url: string; fields: Record<string, string> }[];
   /** The settings `configure()` received. */
   readonly settings: AnvaSettings;
   /** Merges a scenario into the Hub's current one. */
@@ -136,8 +151,12 @@ export async function useFakeHub(
   if (Object.keys(scenario).length > 0) await control('scenario', scenario);
   clearSessionStorage();
   const navigations: string[] = [];
+  const forms: FakeHub['forms'] = [];
   replaceRuntime({
-    navigate: (url) => navigations.push(url),
+    navigate: (url, fields) => {
+      navigations.push(url);
+      if (fields) forms.push({ url, fields });
+    },
     peerWaitMs: 0,
     retryDelayMs: 10,
     ...options.runtime,
@@ -154,6 +173,7 @@ export async function useFakeHub(
   current = {
     ...hub,
     navigations,
+    forms,
     settings,
     scenario: async (patch) => {
       await control('scenario', patch);
