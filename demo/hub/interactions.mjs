@@ -115,17 +115,23 @@ export function createInteractions(hub, provider) {
     const email = String(form.email ?? '').trim();
     const ip = req.socket.remoteAddress ?? 'unknown';
     const t = messages(lang);
-    const { delayMs, locked } = hub.throttle.check(email, ip);
-    if (locked) return showInteraction(req, res, details, lang, t.lockedOut, email);
-    if (delayMs) await sleep(delayMs);
+    // Counted before the password is checked, so simultaneous guesses cannot overtake the lock.
+    const attempt = hub.throttle.attempt(email, ip);
+    if (attempt.locked) return showInteraction(req, res, details, lang, t.lockedOut, email);
+    if (attempt.delayMs) await sleep(attempt.delayMs);
 
     const account = findByEmail(hub.state, email);
-    const valid = await verifyPassword(String(form.password ?? ''), account?.passwordHash);
-    if (!valid || !account || account.revoked) {
-      hub.throttle.failed(email, ip);
-      return showInteraction(req, res, details, lang, t.badLogin, email);
+    let valid = false;
+    try {
+      valid =
+        (await verifyPassword(String(form.password ?? ''), account?.passwordHash)) &&
+        !account.revoked;
+    } finally {
+      // Every counted attempt ends once, also when checking throws.
+      if (valid) hub.throttle.succeeded(attempt);
+      else hub.throttle.failed(attempt);
     }
-    hub.throttle.succeeded(email);
+    if (!valid) return showInteraction(req, res, details, lang, t.badLogin, email);
     if (account.mustChangePassword) {
       pendingPassword.set(details.uid, account.id);
       const action = `${hub.mountPath}/interaction/${details.uid}/password`;

@@ -220,3 +220,14 @@ export async function api(hub, path, { token, headers = {} } = {}) {
     body: text ? JSON.parse(text) : undefined,
   };
 }
+
+/** Opens the Hub's login page in a fresh client; returns the client and the form's address. */
+export async function openLoginForm(hub, auth = {}) {
+  const client = httpClient();
+  const { challenge } = pkce();
+  let { location, text } = await client.request(authorizeUrl(hub, { challenge, ...auth }));
+  while (location) ({ location, text } = await client.request(location));
+  const action = /action="([^"]+\/login)"/.exec(text);
+  if (!action) throw new Error(`no login form: ${text.slice(0, 200)}`);
+  return { client, action: new URL(action[1], hub.issuer).href };
+}
