@@ -133,6 +133,10 @@ export function createInteractions(hub, provider) {
     }
     if (!valid) return showInteraction(req, res, details, lang, t.badLogin, email);
     if (account.mustChangePassword) {
+      // A temporary password expires with the invitation it came with.
+      if (Date.parse(account.temporaryPasswordExpiresAt) <= Date.now()) {
+        return showInteraction(req, res, details, lang, t.temporaryExpired, email);
+      }
       pendingPassword.set(details.uid, account.id);
       const action = `${hub.mountPath}/interaction/${details.uid}/password`;
       return send(
@@ -147,7 +151,8 @@ export function createInteractions(hub, provider) {
 
   /** Stores a chosen password; returns the updated account, or an error message. */
   async function setPassword(lang, accountId, form) {
-    const problem = passwordProblem(lang, form.password, form.repeat);
+    const email = hub.accountById(accountId)?.email;
+    const problem = passwordProblem(lang, form.password, form.repeat, email);
     if (problem) return { error: problem };
     const passwordHash = await hashPassword(form.password);
     const account = hub.update((state) => {
@@ -156,8 +161,12 @@ export function createInteractions(hub, provider) {
       Object.assign(found, {
         passwordHash,
         mustChangePassword: false,
+        temporaryPasswordExpiresAt: null,
         activation: null,
         activatedAt: found.activatedAt ?? new Date().toISOString(),
+        passwordChangedAt: new Date().toISOString(),
+        // As a revocation does: every session, grant and token from before the change ends.
+        tokenGeneration: found.tokenGeneration + 1,
       });
       return found;
     });

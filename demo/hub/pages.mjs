@@ -3,6 +3,7 @@
  * Dutch first with English when the browser or the client asks for it. No inline script or
  * style: one stylesheet, and a CSP that forbids everything else.
  */
+import { passwordRuleBroken } from './passwords.mjs';
 
 const MESSAGES = {
   nl: {
@@ -36,10 +37,16 @@ const MESSAGES = {
     activateIntro: (email) => `Kies een wachtwoord voor uw account ${email}.`,
     newPassword: 'Nieuw wachtwoord',
     repeatPassword: 'Herhaal wachtwoord',
-    passwordHint: 'Minimaal 8 tekens.',
+    passwordHint: 'Minimaal 8 tekens; geen veelgebruikt wachtwoord en niet uw e-mailadres.',
     resetPassword: 'Wachtwoord resetten',
     passwordTooShort: 'Het wachtwoord moet minimaal 8 tekens lang zijn.',
     passwordMismatch: 'De wachtwoorden zijn niet gelijk.',
+    passwordTooLong: 'Het wachtwoord mag hoogstens 256 tekens lang zijn.',
+    passwordCommon:
+      'Dit wachtwoord komt voor in lijsten van veelgebruikte of gelekte wachtwoorden. Kies een ander wachtwoord.',
+    passwordIsEmail: 'Het wachtwoord mag niet gelijk zijn aan uw e-mailadres.',
+    temporaryExpired:
+      'Uw tijdelijke wachtwoord is verlopen. Vraag uw adviseur om een nieuwe uitnodiging.',
     activatedTitle: 'Uw account is geactiveerd',
     activatedText:
       'Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen met uw e-mailadres en dit wachtwoord.',
@@ -89,10 +96,15 @@ const MESSAGES = {
     activateIntro: (email) => `Choose a password for your account ${email}.`,
     newPassword: 'New password',
     repeatPassword: 'Repeat password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: 'At least 8 characters; not a common password and not your email address.',
     resetPassword: 'Reset password',
     passwordTooShort: 'The password must be at least 8 characters long.',
     passwordMismatch: 'The passwords are not the same.',
+    passwordTooLong: 'The password may be at most 256 characters long.',
+    passwordCommon:
+      'This password appears in lists of common or leaked passwords. Choose another password.',
+    passwordIsEmail: 'The password must not be the same as your email address.',
+    temporaryExpired: 'Your temporary password has expired. Ask your adviser for a new invitation.',
     activatedTitle: 'Your account has been activated',
     activatedText:
       'Your new password has been saved. You can now sign in with your email address and this password.',
@@ -257,10 +269,8 @@ ${form}
   };
 }
 
-/** Validates a chosen password; returns an error message or undefined. */
-export function passwordProblem(lang, password, repeat) {
-  const t = messages(lang);
-  if (String(password ?? '').length < 8) return t.passwordTooShort;
-  if (password !== repeat) return t.passwordMismatch;
-  return undefined;
+/** Validates a chosen password (rules in passwords.mjs); returns an error message or undefined. */
+export function passwordProblem(lang, password, repeat, email) {
+  const broken = passwordRuleBroken(password, repeat, email);
+  return broken && messages(lang)[broken];
 }
