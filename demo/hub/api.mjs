@@ -86,7 +86,8 @@ export function createApi(hub) {
       throw invalidToken('token invalid', 'The access token is not valid for this API.');
     }
     const account = hub.accountById(payload.sub);
-    if (!account)
+    const organizations = hub.clientOrganizations.get(payload.client_id);
+    if (!account || !organizations)
       throw invalidToken('unknown account', 'The access token is not valid for this API.');
     if (account.revoked || payload.gen !== account.tokenGeneration) {
       throw new ApiError(
@@ -96,14 +97,17 @@ export function createApi(hub) {
         bearer('invalid_token', 'grant revoked'),
       );
     }
-    return account;
+    return { account, organizations };
   }
 
-  const dossiersOf = (account) => {
+  /** The account's dossiers at the organisations the asking website serves, nothing else. */
+  const dossiersOf = (account, organizations) => {
     const map = {};
     for (const contactId of account.contactIds) {
       const contact = hub.dossier.contacts.find((c) => c.id === contactId);
-      if (contact) map[String(contact.organizationId)] = contact.dossierNumber;
+      if (contact && organizations.has(String(contact.organizationId))) {
+        map[String(contact.organizationId)] = contact.dossierNumber;
+      }
     }
     return map;
   };
@@ -116,8 +120,8 @@ export function createApi(hub) {
   const contractItem = ({ organizationId, ...contract }) => ({ ...contract, organizationId });
 
   /** @returns {unknown[]} the items of the envelope */
-  function route(path, account) {
-    const dossiers = dossiersOf(account);
+  function route(path, { account, organizations }) {
+    const dossiers = dossiersOf(account, organizations);
     if (path === '/account/mine') {
       return [
         {
@@ -150,7 +154,7 @@ export function createApi(hub) {
       } catch {
         id = undefined;
       }
-      // Another customer's contract answers exactly like a missing one.
+      // Another customer's contract, or one at another broker, answers exactly like a missing one.
       const contract = contractsOf(hub.dossier, dossiers).find((c) => String(c.id) === id);
       if (!contract) throw new ApiError(404, 'not-found', 'There is no contract with this id.');
       const organizationName = hub.dossier.organizations.find(
@@ -191,8 +195,7 @@ export function createApi(hub) {
           'The customer API only answers GET requests.',
         );
       }
-      const account = await authenticate(req, url);
-      body = { data: { items: route(path, account) } };
+      body = { data: { items: route(path, await authenticate(req, url)) } };
     } catch (caught) {
       let error = caught;
       if (!(error instanceof ApiError)) {

@@ -102,8 +102,9 @@ export function resolveOptions(options = {}) {
 }
 
 /**
- * Reads the clients file: `{ "clients": [ { client_id, client_name, redirect_uris, ... } ] }`.
- * `{SITE}` anywhere in a string is replaced by the demo site's origin.
+ * Reads the clients file: `{ "clients": [ { client_id, client_name, organizations,
+ * redirect_uris, ... } ] }`. `{SITE}` anywhere in a string is replaced by the demo site's
+ * origin. `organizations` is the Hub's own setting (oidc-provider ignores it).
  * @returns {Array<Record<string, any>>} client metadata for oidc-provider
  */
 export function loadClients(file, siteOrigin) {
@@ -123,6 +124,17 @@ export function loadClients(file, siteOrigin) {
     }
     if (typeof client.client_name !== 'string' || !client.client_name) {
       throw new HubConfigError(`${where}: "client_name" is required`);
+    }
+    // The broker (or broker group) whose website this is: its token reads only their dossiers.
+    const organizations = client.organizations;
+    if (
+      !Array.isArray(organizations) ||
+      organizations.length === 0 ||
+      !organizations.every((id) => ['string', 'number'].includes(typeof id) && id !== '')
+    ) {
+      throw new HubConfigError(
+        `${where}: "organizations" must list the organisation ids it serves`,
+      );
     }
     for (const key of ['redirect_uris', 'post_logout_redirect_uris']) {
       const list = client[key] ?? [];
@@ -150,4 +162,11 @@ export function clientOrigins(clients) {
     }
   }
   return origins;
+}
+
+/** Organisation ids (as strings) per client id: whose dossiers a client's tokens may read. */
+export function clientOrganizations(clients) {
+  return new Map(
+    clients.map((client) => [client.client_id, new Set(client.organizations.map(String))]),
+  );
 }

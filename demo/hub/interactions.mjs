@@ -96,9 +96,13 @@ export function createInteractions(hub, provider) {
         'account',
         'offline',
       ];
+      const served = hub.clientOrganizations.get(params.client_id) ?? new Set();
       const page = consentPage({
         lang,
         clientName: name,
+        brokers: hub.dossier.organizations
+          .filter((org) => served.has(String(org.id)))
+          .map((org) => org.name),
         email: account?.email ?? '',
         items,
         action: `${base}/confirm`,

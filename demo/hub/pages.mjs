@@ -19,6 +19,8 @@ const MESSAGES = {
     consentTitle: 'Toestemming geven',
     consentIntro: (client) => `${client} vraagt toegang tot uw gegevens bij ANVA Hub.`,
     consentMayRead: 'Deze website mag het volgende inzien:',
+    consentBroker: (brokers, count) =>
+      `Deze website is van ${brokers}. Alleen uw ${count === 1 ? 'dossier bij dit kantoor wordt' : 'dossiers bij deze kantoren worden'} gedeeld.`,
     consentItems: {
       dossier: 'uw polissen en de gegevens in uw klantdossier',
       profile: 'uw naam',
@@ -78,6 +80,8 @@ const MESSAGES = {
     consentTitle: 'Give permission',
     consentIntro: (client) => `${client} asks for access to your data at ANVA Hub.`,
     consentMayRead: 'This website may see:',
+    consentBroker: (brokers, count) =>
+      `This website belongs to ${brokers}. Only your ${count === 1 ? 'file at this office is' : 'files at these offices are'} shared.`,
     consentItems: {
       dossier: 'your policies and the data in your customer file',
       profile: 'your name',
@@ -208,11 +212,13 @@ ${alert(error)}
   };
 }
 
-export function consentPage({ lang, clientName, email, items, action, denyAction }) {
+export function consentPage({ lang, clientName, brokers = [], email, items, action, denyAction }) {
   const t = messages(lang);
+  const brokerList = new Intl.ListFormat(lang, { type: 'conjunction' }).format(brokers);
   return {
     title: t.consentTitle,
     body: `<p><strong>${esc(t.consentIntro(clientName))}</strong></p>
+${brokers.length ? `<p>${esc(t.consentBroker(brokerList, brokers.length))}</p>` : ''}
 <p>${t.consentMayRead}</p>
 <ul class="checks">${items.map((item) => `<li>${esc(t.consentItems[item])}</li>`).join('')}</ul>
 <p class="muted">${esc(t.consentAs(email))} ${t.consentNote}</p>

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { createAdapterStore } from './adapter.mjs';
 import { createApi } from './api.mjs';
 import {
+  clientOrganizations,
   clientOrigins,
   DEFAULT_DATA_FILE,
   HubConfigError,
@@ -35,6 +36,7 @@ const ASSET_TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
  * @property {string} siteOrigin
  * @property {Array<Record<string, any>>} clients
  * @property {Set<string>} origins registered client origins (CORS, form targets)
+ * @property {Map<string, Set<string>>} clientOrganizations organisation ids each client serves
  * @property {import('./dossier.mjs').Dossier} dossier
  * @property {any} state the data file's current content
  * @property {(id: unknown) => any} accountById
@@ -114,6 +116,7 @@ export async function startHub(options = {}) {
     siteOrigin: config.siteOrigin,
     clients,
     origins: clientOrigins(clients),
+    clientOrganizations: clientOrganizations(clients),
     dossier,
     get state() {
       return state;

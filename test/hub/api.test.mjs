@@ -139,8 +139,8 @@ describe('answers', () => {
     });
   });
 
-  test('a customer with dossiers at two organisations sees both, string ids and permission objects', async () => {
-    const sanne = await tokensFor(hub, SANNE);
+  test('a customer with dossiers at two organisations sees both on a broker group website, string ids and permission objects', async () => {
+    const sanne = await tokensFor(hub, SANNE, { clientId: 'noord-groep-website' });
     const account = (await api(hub, '/account/mine', { token: sanne.access_token })).body.data
       .items[0];
     assert.deepEqual(account.dossiers, { 1201: '100871', 'org-hoekstra': '5530' });

@@ -202,6 +202,7 @@ export async function tokensFor(hub, credentials, options = {}) {
   const tokens = await exchangeCode(hub, {
     code: result.callback.searchParams.get('code'),
     verifier: result.verifier,
+    ...(options.clientId ? { clientId: options.clientId } : {}),
   });
   if (tokens.status !== 200)
     throw new Error(`token exchange failed: ${JSON.stringify(tokens.body)}`);
