@@ -4,6 +4,7 @@
  * API as resource, checked with jose against the provider's own key set.
  */
 import { createPublicKey } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { contractsOf } from './dossier.mjs';
 
@@ -114,7 +115,8 @@ export function createApi(hub) {
 
   const organization = (org) => ({
     ...org,
-    icon: org.icon.startsWith('/') ? new URL(org.icon, hub.apiBase).href : org.icon,
+    // Logos are the Hub's own assets, on the identity origin like its pages.
+    icon: org.icon.startsWith('/') ? new URL(org.icon, hub.assetsBase).href : org.icon,
   });
 
   const contractItem = ({ organizationId, ...contract }) => ({ ...contract, organizationId });
@@ -165,6 +167,24 @@ export function createApi(hub) {
     throw new ApiError(404, 'not-found', 'There is no such endpoint.');
   }
 
+  /** The route's name for the latency setting (see config.parseLatency). */
+  const routeName = (path) =>
+    ({
+      '/account/mine': 'account',
+      '/organization/organizations/mine': 'organizations',
+      '/permission/permissions/mine': 'permissions',
+      '/contract/contracts/mycontracts': 'contracts',
+    })[path] ?? (/^\/contract\/contracts\/[^/]+\/mine$/.test(path) ? 'contract' : undefined);
+
+  /** A slow back end: waits the configured time, or until the client gives up. */
+  async function latency(path, res) {
+    const ms = hub.latency[routeName(path)] ?? hub.latency['*'];
+    if (!ms) return;
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
+    await sleep(ms, undefined, { signal: gone.signal }).catch(() => {});
+  }
+
   /** Answers a request under the API base; `path` is relative to it. */
   return async function handle(req, res, path, url) {
     const origin = req.headers.origin;
@@ -195,7 +215,10 @@ export function createApi(hub) {
           'The customer API only answers GET requests.',
         );
       }
-      body = { data: { items: route(path, await authenticate(req, url)) } };
+      const caller = await authenticate(req, url);
+      await latency(path, res);
+      if (res.destroyed) return;
+      body = { data: { items: route(path, caller) } };
     } catch (caught) {
       let error = caught;
       if (!(error instanceof ApiError)) {

@@ -86,7 +86,7 @@ describe('answers', () => {
         type: 'intermediair',
         code: 'DEVRIES',
         name: 'Verzekeringen De Vries',
-        icon: `${new URL(hub.apiBase).origin}/assets/icons/de-vries.svg`,
+        icon: `${new URL(hub.issuer).origin}/assets/icons/de-vries.svg`,
       },
     ]);
     const icon = await fetch(orgs[0].icon);
