@@ -182,6 +182,54 @@ describe('answers', () => {
   });
 });
 
+describe('ANVA-style values', () => {
+  test("a customer whose contracts use ANVA's strings: amounts and compact dates as text, Dutch keys", async () => {
+    const willem = await tokensFor(hub, { email: 'willem@voorbeeld.nl', password: 'Welkom06!' });
+    const contracts = (
+      await api(hub, '/contract/contracts/mycontracts', { token: willem.access_token })
+    ).body.data.items;
+    assert.equal(contracts.length, 3);
+    const keys = new Set(
+      contracts.flatMap((c) => [
+        ...Object.keys(c.metadata),
+        ...Object.keys(c.metadata.insuredObject),
+      ]),
+    );
+    for (const key of [
+      'verzekerdBedrag',
+      'eigenRisico',
+      'premie',
+      'termijn',
+      'ingangsdatum',
+      'einddatum',
+      'postcodeCijfers',
+      'postcodeLetters',
+      'huisnummer',
+      'straat',
+      'woonplaats',
+      'kenteken',
+      'merk',
+      'model',
+      'bouwjaar',
+      'geboortedatum',
+      'schadevrijeJaren',
+    ]) {
+      assert.ok(keys.has(key), key);
+    }
+    const [car, house, liability] = contracts.map((c) => c.metadata);
+    assert.equal(liability.verzekerdBedrag, '2500000');
+    assert.equal(house.premie, '1.234,56');
+    assert.equal(car.geboortedatum, '19791018');
+    assert.match(house.einddatum, /^\d{8}$/);
+    assert.equal(car.insuredObject.bouwjaar, '2019');
+    for (const metadata of [car, house, liability]) {
+      for (const key of ['verzekerdBedrag', 'eigenRisico', 'premie', 'termijn', 'ingangsdatum']) {
+        assert.equal(typeof metadata[key], 'string', key);
+      }
+    }
+  });
+});
+
 describe('refusals', () => {
   test('no token → 401 with a Bearer challenge', async () => {
     const result = await api(hub, '/account/mine');
