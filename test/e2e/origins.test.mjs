@@ -60,6 +60,18 @@ test('identity and API on different origins: sign-in, contracts, detail, account
     assert.deepEqual([...seen.tokenAt], [identity], 'tokens from the identity origin');
     assert.deepEqual([...seen.apiAt], [apiOrigin], 'the dossier from the API origin');
     assert.deepEqual([...seen.bearerTo], [apiOrigin], 'the access token goes to the API only');
+
+    const ctx = await openContext(browser, stack);
+    const page = await ctx.newPage();
+    const response = await page.goto(stack.url('/snippet.html'));
+    const served = response.headers()['content-security-policy'];
+    assert.match(served, new RegExp(`connect-src 'self' ${identity} ${apiOrigin};`));
+    const csp = page.locator('#code-csp');
+    await csp.filter({ hasText: 'connect-src' }).waitFor();
+    assert.match(await csp.textContent(), new RegExp(`connect-src ${identity} ${apiOrigin};`));
+    assert.match(await csp.textContent(), new RegExp(`img-src 'self' ${identity} ${apiOrigin};`));
+    await ctx.assertClean(page);
+    await ctx.close();
   } finally {
     await stack.close();
   }
