@@ -124,11 +124,14 @@ function fileUnder(root, urlPath) {
 }
 
 /**
- * Starts the demo site. `hubIssuer` and `apiBase` end up in every page's `<anva-hub>`;
- * `publicHost` is the host name in `url`, which must match the redirect URIs registered on the Hub.
- * Returns `{ url, port, close() }`.
+ * Starts the demo site. `hubIssuer` and `apiBase` end up in every page's `<anva-hub>` and
+ * their two origins in the strict pages' CSP; `publicHost` is the host name in `url`, which
+ * must match the redirect URIs registered on the Hub. `server` is an HTTP server that already
+ * listens (on port 0, so a test never loses its port to another process); it is closed with
+ * the site. Returns `{ url, port, close() }`.
  */
 export async function startSite({
+  server: listening,
   port = 8080,
   host = '127.0.0.1',
   publicHost = 'localhost',
@@ -220,19 +223,22 @@ export async function startSite({
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = createServer((req, res) => {
+  const server = listening ?? createServer();
+  server.on('request', (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error\n');
     });
   });
-  await new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolveListen();
+  if (!listening) {
+    await new Promise((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
     });
-  });
+  }
   const actualPort = server.address().port;
   return {
     url: `http://${publicHost}:${actualPort}`,

@@ -3,8 +3,11 @@
  * local ANVA Hub and the demo broker website, prints where everything is and how to log in.
  *
  * Options (flag, or environment variable): --site-port / SITE_PORT (8080),
- * --hub-port / HUB_PORT (4000), --data / HUB_DATA (the Hub's default data file),
- * --access-ttl / HUB_ACCESS_TTL (the Hub's default access token lifetime).
+ * --hub-port / HUB_PORT (4000, the Hub's identity origin), --api-port / HUB_API_PORT (4001, the
+ * customer API's own origin), --single-origin / HUB_SINGLE_ORIGIN=1 (the API under /api on the
+ * identity origin instead), --data / HUB_DATA (the Hub's default data file),
+ * --access-ttl / HUB_ACCESS_TTL (the Hub's default access token lifetime), HUB_LATENCY and
+ * HUB_LATENCY_MS (slow API answers, see demo/hub/README.md).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -98,6 +101,8 @@ function readOptions() {
       options: {
         'site-port': { type: 'string' },
         'hub-port': { type: 'string' },
+        'api-port': { type: 'string' },
+        'single-origin': { type: 'boolean' },
         data: { type: 'string' },
         'access-ttl': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -109,19 +114,32 @@ function readOptions() {
   const { values } = parsed;
   if (values.help) {
     console.log(
-      'Usage: npm start -- [--site-port 8080] [--hub-port 4000] [--data file] [--access-ttl seconds]\n' +
-        'Environment: SITE_PORT, HUB_PORT, HUB_DATA, HUB_ACCESS_TTL.',
+      'Usage: npm start -- [--site-port 8080] [--hub-port 4000] [--api-port 4001] [--single-origin]\n' +
+        '                   [--data file] [--access-ttl seconds]\n' +
+        'Environment: SITE_PORT, HUB_PORT, HUB_API_PORT, HUB_SINGLE_ORIGIN=1, HUB_DATA, HUB_ACCESS_TTL,\n' +
+        '             HUB_LATENCY (e.g. contracts:20000), HUB_LATENCY_MS.',
     );
     process.exit(0);
   }
   const sitePort = portFrom(values['site-port'] ?? process.env.SITE_PORT ?? 8080, 'site port');
   const hubPort = portFrom(values['hub-port'] ?? process.env.HUB_PORT ?? 4000, 'Hub port');
-  if (sitePort === hubPort) fail(`the site and the Hub need different ports (both ${sitePort}).`);
+  const singleOrigin =
+    values['single-origin'] ?? ['1', 'true'].includes(process.env.HUB_SINGLE_ORIGIN ?? '');
+  const apiPort = singleOrigin
+    ? hubPort
+    : portFrom(values['api-port'] ?? process.env.HUB_API_PORT ?? hubPort + 1, 'API port');
+  if (new Set([sitePort, hubPort, apiPort]).size !== (singleOrigin ? 2 : 3)) {
+    fail(
+      `the site, the Hub and its API need different ports (site ${sitePort}, Hub ${hubPort}, API ${apiPort}).`,
+    );
+  }
   const dataFile = values.data ?? process.env.HUB_DATA;
   const accessTokenTtl = values['access-ttl'] ?? process.env.HUB_ACCESS_TTL;
   return {
     sitePort,
     hubPort,
+    apiPort,
+    singleOrigin,
     dataFile: dataFile ? resolve(dataFile) : undefined,
     accessTokenTtl,
   };
@@ -136,7 +154,12 @@ function printBanner({ site, hub, dataFile }) {
     `  Snippet builder   ${site.url}/snippet.html`,
     `  React page        ${site.url}/react/index.html`,
     `  Hostile pages     ${site.url}/hostile/csp.html, csp-nonce, wordpress, twice, host-code, styles`,
-    `  ANVA Hub          ${hub.issuer}   (API ${hub.apiBase})`,
+    `  ANVA Hub          ${hub.issuer}`,
+    `  Customer API      ${hub.apiBase}${hub.apiPort === hub.port ? '   (same origin as the Hub)' : ''}`,
+    ...Object.entries(hub.latency ?? {}).map(
+      ([route, ms]) =>
+        `  Slow answers      ${route === '*' ? 'every API endpoint' : route}: ${ms} ms`,
+    ),
     '',
     '  Demo customers: click "Inloggen" on the website, then log in on the Hub with',
   ];
@@ -162,7 +185,7 @@ function printBanner({ site, hub, dataFile }) {
 }
 
 async function main() {
-  const { sitePort, hubPort, dataFile, accessTokenTtl } = readOptions();
+  const { sitePort, hubPort, apiPort, singleOrigin, dataFile, accessTokenTtl } = readOptions();
   const [{ startHub }, { startSite }] = await Promise.all([
     import(pathToFileURL(join(root, 'demo', 'hub', 'server.mjs')).href),
     import(pathToFileURL(join(root, 'demo', 'site-server.mjs')).href),
@@ -173,16 +196,20 @@ async function main() {
   try {
     hub = await startHub({
       port: hubPort,
+      apiPort,
+      singleOrigin,
       host: '127.0.0.1',
       issuer: `http://localhost:${hubPort}/identity`,
       siteOrigin,
+      latency: process.env.HUB_LATENCY,
+      latencyMs: process.env.HUB_LATENCY_MS,
       ...(dataFile ? { dataFile } : {}),
       ...(accessTokenTtl === undefined ? {} : { accessTokenTtl }),
     });
   } catch (error) {
     fail(
       error.code === 'EADDRINUSE' || /already in use/.test(error.message)
-        ? `port ${hubPort} is in use: stop what runs there or pick another with --hub-port.`
+        ? `${error.message.replace(/ \(choose.*\)$/, '')}: stop what runs there or pick others with --hub-port / --api-port.`
         : `the Hub did not start: ${error.message}`,
     );
   }

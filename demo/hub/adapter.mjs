@@ -78,6 +78,8 @@ export function createAdapterStore() {
   function purgeAccount(accountId) {
     const id = String(accountId);
     for (const [key, { payload }] of entries) {
+      // A sign-in in progress carries no token; it may be the one that just set a new password.
+      if (key.startsWith('Interaction:')) continue;
       const owner = payload.accountId ?? payload.session?.accountId;
       if (owner !== undefined && String(owner) === id) {
         entries.delete(key);

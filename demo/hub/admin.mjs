@@ -108,6 +108,7 @@ export async function addAccount({ contactId, email, ...options }) {
         email: username,
       }),
       passwordHash,
+      temporaryPasswordExpiresAt: activation.record.expiresAt,
       activation: activation.record,
     };
     state.accounts.push(created);

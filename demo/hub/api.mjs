@@ -4,6 +4,7 @@
  * API as resource, checked with jose against the provider's own key set.
  */
 import { createPublicKey } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { contractsOf } from './dossier.mjs';
 
@@ -86,7 +87,8 @@ export function createApi(hub) {
       throw invalidToken('token invalid', 'The access token is not valid for this API.');
     }
     const account = hub.accountById(payload.sub);
-    if (!account)
+    const organizations = hub.clientOrganizations.get(payload.client_id);
+    if (!account || !organizations)
       throw invalidToken('unknown account', 'The access token is not valid for this API.');
     if (account.revoked || payload.gen !== account.tokenGeneration) {
       throw new ApiError(
@@ -96,28 +98,32 @@ export function createApi(hub) {
         bearer('invalid_token', 'grant revoked'),
       );
     }
-    return account;
+    return { account, organizations };
   }
 
-  const dossiersOf = (account) => {
+  /** The account's dossiers at the organisations the asking website serves, nothing else. */
+  const dossiersOf = (account, organizations) => {
     const map = {};
     for (const contactId of account.contactIds) {
       const contact = hub.dossier.contacts.find((c) => c.id === contactId);
-      if (contact) map[String(contact.organizationId)] = contact.dossierNumber;
+      if (contact && organizations.has(String(contact.organizationId))) {
+        map[String(contact.organizationId)] = contact.dossierNumber;
+      }
     }
     return map;
   };
 
   const organization = (org) => ({
     ...org,
-    icon: org.icon.startsWith('/') ? new URL(org.icon, hub.apiBase).href : org.icon,
+    // Logos are the Hub's own assets, on the identity origin like its pages.
+    icon: org.icon.startsWith('/') ? new URL(org.icon, hub.assetsBase).href : org.icon,
   });
 
   const contractItem = ({ organizationId, ...contract }) => ({ ...contract, organizationId });
 
   /** @returns {unknown[]} the items of the envelope */
-  function route(path, account) {
-    const dossiers = dossiersOf(account);
+  function route(path, { account, organizations }) {
+    const dossiers = dossiersOf(account, organizations);
     if (path === '/account/mine') {
       return [
         {
@@ -150,7 +156,7 @@ export function createApi(hub) {
       } catch {
         id = undefined;
       }
-      // Another customer's contract answers exactly like a missing one.
+      // Another customer's contract, or one at another broker, answers exactly like a missing one.
       const contract = contractsOf(hub.dossier, dossiers).find((c) => String(c.id) === id);
       if (!contract) throw new ApiError(404, 'not-found', 'There is no contract with this id.');
       const organizationName = hub.dossier.organizations.find(
@@ -159,6 +165,24 @@ export function createApi(hub) {
       return [{ ...contractItem(contract), organizationName, documents: [] }];
     }
     throw new ApiError(404, 'not-found', 'There is no such endpoint.');
+  }
+
+  /** The route's name for the latency setting (see config.parseLatency). */
+  const routeName = (path) =>
+    ({
+      '/account/mine': 'account',
+      '/organization/organizations/mine': 'organizations',
+      '/permission/permissions/mine': 'permissions',
+      '/contract/contracts/mycontracts': 'contracts',
+    })[path] ?? (/^\/contract\/contracts\/[^/]+\/mine$/.test(path) ? 'contract' : undefined);
+
+  /** A slow back end: waits the configured time, or until the client gives up. */
+  async function latency(path, res) {
+    const ms = hub.latency[routeName(path)] ?? hub.latency['*'];
+    if (!ms) return;
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
+    await sleep(ms, undefined, { signal: gone.signal }).catch(() => {});
   }
 
   /** Answers a request under the API base; `path` is relative to it. */
@@ -191,8 +215,10 @@ export function createApi(hub) {
           'The customer API only answers GET requests.',
         );
       }
-      const account = await authenticate(req, url);
-      body = { data: { items: route(path, account) } };
+      const caller = await authenticate(req, url);
+      await latency(path, res);
+      if (res.destroyed) return;
+      body = { data: { items: route(path, caller) } };
     } catch (caught) {
       let error = caught;
       if (!(error instanceof ApiError)) {

@@ -34,16 +34,27 @@ Commands:
   reset                                   start afresh from seed.json
 
 Options (environment variable in brackets):
-  --port <n>          port on 127.0.0.1 (HUB_PORT, default ${DEFAULT_PORT})
+  --port <n>          identity port on 127.0.0.1 (HUB_PORT, default ${DEFAULT_PORT})
+  --api-port <n>      customer API port on 127.0.0.1 (HUB_API_PORT, default the identity port + 1)
+  --single-origin     the API under /api on the identity origin instead (HUB_SINGLE_ORIGIN=1)
   --issuer <url>      OpenID issuer (HUB_ISSUER, default http://localhost:<port>/identity)
+  --api-base <url>    the API's public URL (HUB_API_BASE, default http://localhost:<api-port>)
   --site <origin>     demo site origin for {SITE} in clients.json (HUB_SITE_ORIGIN, default http://localhost:8080)
   --data <file>       data file (HUB_DATA, default .hub-data/state.json)
   --clients <file>    registered clients (HUB_CLIENTS, default demo/hub/clients.json)
-  --access-ttl <s>    access token lifetime in seconds (HUB_ACCESS_TTL, default 300)`;
+  --access-ttl <s>    access token lifetime in seconds (HUB_ACCESS_TTL, default 300)
+  --latency <list>    slow answers per API endpoint, e.g. contracts:20000,account:500 (HUB_LATENCY;
+                      endpoints: account, organizations, permissions, contracts, contract)
+  --latency-ms <ms>   slow answers on every other API endpoint (HUB_LATENCY_MS)`;
 
 const OPTIONS = {
   port: { type: 'string' },
+  'api-port': { type: 'string' },
+  'single-origin': { type: 'boolean' },
   issuer: { type: 'string' },
+  'api-base': { type: 'string' },
+  latency: { type: 'string' },
+  'latency-ms': { type: 'string' },
   site: { type: 'string' },
   data: { type: 'string' },
   clients: { type: 'string' },
@@ -60,8 +71,17 @@ function settings(values) {
     values.port ? '--port' : 'HUB_PORT',
   );
   const issuer = values.issuer ?? env.HUB_ISSUER;
+  const apiPort = values['api-port'] ?? env.HUB_API_PORT;
+  const singleOrigin = values['single-origin'] ?? ['1', 'true'].includes(env.HUB_SINGLE_ORIGIN);
   return {
     port,
+    ...(apiPort === undefined
+      ? {}
+      : { apiPort: parsePort(apiPort, values['api-port'] ? '--api-port' : 'HUB_API_PORT') }),
+    singleOrigin,
+    apiBase: values['api-base'] ?? env.HUB_API_BASE,
+    latency: values.latency ?? env.HUB_LATENCY,
+    latencyMs: values['latency-ms'] ?? env.HUB_LATENCY_MS,
     issuer:
       issuer === undefined
         ? undefined
@@ -83,9 +103,16 @@ async function serve(config) {
   resolveOptions(config);
   const { startHub } = await import('./server.mjs');
   const hub = await startHub(config);
-  console.log(`ANVA Hub (local) on http://127.0.0.1:${hub.port}`);
+  console.log(
+    hub.apiPort === hub.port
+      ? `ANVA Hub (local) on http://127.0.0.1:${hub.port} (identity and API on one origin)`
+      : `ANVA Hub (local): identity on http://127.0.0.1:${hub.port}, API on http://127.0.0.1:${hub.apiPort}`,
+  );
   console.log(`  issuer    ${hub.issuer}`);
   console.log(`  API base  ${hub.apiBase}`);
+  for (const [route, ms] of Object.entries(hub.latency)) {
+    console.log(`  latency   ${route === '*' ? 'every endpoint' : route}: ${ms} ms`);
+  }
   console.log(`  data      ${hub.dataFile}`);
   console.log('Demo customers:');
   for (const login of hub.demoLogins) {

@@ -9,6 +9,10 @@ export class HubConfigError extends Error {
 }
 
 export const DEFAULT_PORT = 4000;
+/** The customer API's own origin, as ANVA serves its APIs on another host than the Hub. */
+export const DEFAULT_API_PORT = 4001;
+/** The API endpoints a latency can be set for (see parseLatency). */
+export const API_ROUTES = ['account', 'organizations', 'permissions', 'contracts', 'contract'];
 export const DEFAULT_SITE_ORIGIN = 'http://localhost:8080';
 /** The data file of `npm start` and the CLI, so admin commands reach the running demo Hub. */
 export const DEFAULT_DATA_FILE = fileURLToPath(
@@ -19,9 +23,15 @@ export const DEFAULT_ACCESS_TOKEN_TTL = 300;
 
 /**
  * @typedef {object} HubOptions
- * @property {number} [port] 0 picks a free port (only when no issuer is given)
+ * @property {number} [port] identity port; 0 picks a free port (only when no issuer is given)
+ * @property {number} [apiPort] customer API port (default: the identity port + 1, or 0 with 0)
+ * @property {boolean} [singleOrigin] the API under `/api` on the identity origin instead
  * @property {string} [host]
  * @property {string} [issuer]
+ * @property {string} [apiBase] the API's public URL, when something else stands in front of it
+ * @property {Record<string, number> | string} [latency] extra milliseconds per API endpoint,
+ *   `{ contracts: 20000 }` or `"contracts:20000"`; `*` for every endpoint
+ * @property {number | string} [latencyMs] extra milliseconds for every API endpoint
  * @property {string} [siteOrigin]
  * @property {string} [dataFile]
  * @property {string} [clientsFile]
@@ -78,19 +88,67 @@ export function parseOrigin(value, name = 'site origin') {
 }
 
 /**
+ * Extra time per API endpoint before it answers: `"contracts:20000,account:500"` or an
+ * object; `latencyMs` applies to every endpoint that is not named.
+ * @returns {Record<string, number>} milliseconds per route name, `*` for the others
+ */
+export function parseLatency(latency, latencyMs, name = 'latency') {
+  const entries =
+    typeof latency === 'string'
+      ? latency
+          .split(',')
+          .filter((part) => part.trim())
+          .map((part) => part.split(':').map((piece) => piece.trim()))
+      : Object.entries(latency ?? {});
+  if (latencyMs !== undefined && latencyMs !== '') entries.push(['*', latencyMs]);
+  const result = {};
+  for (const [route, value] of entries) {
+    const ms = typeof value === 'number' ? value : Number(value);
+    if (route !== '*' && !API_ROUTES.includes(route)) {
+      throw new HubConfigError(
+        `${name}: unknown endpoint "${route}" (one of ${API_ROUTES.join(', ')})`,
+      );
+    }
+    if (!Number.isInteger(ms) || ms < 0 || ms > 300_000 || value === '') {
+      throw new HubConfigError(
+        `${name}: ${route} must be a whole number of milliseconds up to 300000, got "${value}"`,
+      );
+    }
+    result[route] = ms;
+  }
+  return result;
+}
+
+/**
  * Fills in defaults and validates; throws HubConfigError on the first problem.
  * @param {HubOptions} options
  */
 export function resolveOptions(options = {}) {
   const port = parsePort(options.port ?? DEFAULT_PORT);
+  const singleOrigin = options.singleOrigin === true || options.singleOrigin === 'true';
+  const apiPort = parsePort(options.apiPort ?? (port === 0 ? 0 : port + 1), 'api port');
   const issuer = options.issuer === undefined ? undefined : parseBaseUrl(options.issuer, 'issuer');
+  const apiBase =
+    options.apiBase === undefined ? undefined : parseBaseUrl(options.apiBase, 'api base');
   if (port === 0 && issuer) {
     throw new HubConfigError('port 0 (any free port) cannot be combined with a fixed issuer');
   }
+  if (!singleOrigin && apiPort === 0 && apiBase) {
+    throw new HubConfigError('api port 0 (any free port) cannot be combined with a fixed api base');
+  }
+  if (!singleOrigin && apiPort !== 0 && apiPort === port) {
+    throw new HubConfigError(
+      `identity and API need different ports (both ${port}); or choose the single-origin layout`,
+    );
+  }
   return {
     port,
+    apiPort,
+    singleOrigin,
     host: options.host ?? '127.0.0.1',
     issuer,
+    apiBase,
+    latency: parseLatency(options.latency, options.latencyMs),
     siteOrigin: parseOrigin(options.siteOrigin ?? DEFAULT_SITE_ORIGIN),
     dataFile: options.dataFile === undefined ? undefined : resolve(options.dataFile),
     clientsFile: resolve(options.clientsFile ?? DEFAULT_CLIENTS_FILE),
@@ -102,8 +160,9 @@ export function resolveOptions(options = {}) {
 }
 
 /**
- * Reads the clients file: `{ "clients": [ { client_id, client_name, redirect_uris, ... } ] }`.
- * `{SITE}` anywhere in a string is replaced by the demo site's origin.
+ * Reads the clients file: `{ "clients": [ { client_id, client_name, organizations,
+ * redirect_uris, ... } ] }`. `{SITE}` anywhere in a string is replaced by the demo site's
+ * origin. `organizations` is the Hub's own setting (oidc-provider ignores it).
  * @returns {Array<Record<string, any>>} client metadata for oidc-provider
  */
 export function loadClients(file, siteOrigin) {
@@ -123,6 +182,17 @@ export function loadClients(file, siteOrigin) {
     }
     if (typeof client.client_name !== 'string' || !client.client_name) {
       throw new HubConfigError(`${where}: "client_name" is required`);
+    }
+    // The broker (or broker group) whose website this is: its token reads only their dossiers.
+    const organizations = client.organizations;
+    if (
+      !Array.isArray(organizations) ||
+      organizations.length === 0 ||
+      !organizations.every((id) => ['string', 'number'].includes(typeof id) && id !== '')
+    ) {
+      throw new HubConfigError(
+        `${where}: "organizations" must list the organisation ids it serves`,
+      );
     }
     for (const key of ['redirect_uris', 'post_logout_redirect_uris']) {
       const list = client[key] ?? [];
@@ -150,4 +220,11 @@ export function clientOrigins(clients) {
     }
   }
   return origins;
+}
+
+/** Organisation ids (as strings) per client id: whose dossiers a client's tokens may read. */
+export function clientOrganizations(clients) {
+  return new Map(
+    clients.map((client) => [client.client_id, new Set(client.organizations.map(String))]),
+  );
 }

@@ -96,9 +96,13 @@ export function createInteractions(hub, provider) {
         'account',
         'offline',
       ];
+      const served = hub.clientOrganizations.get(params.client_id) ?? new Set();
       const page = consentPage({
         lang,
         clientName: name,
+        brokers: hub.dossier.organizations
+          .filter((org) => served.has(String(org.id)))
+          .map((org) => org.name),
         email: account?.email ?? '',
         items,
         action: `${base}/confirm`,
@@ -115,18 +119,28 @@ export function createInteractions(hub, provider) {
     const email = String(form.email ?? '').trim();
     const ip = req.socket.remoteAddress ?? 'unknown';
     const t = messages(lang);
-    const { delayMs, locked } = hub.throttle.check(email, ip);
-    if (locked) return showInteraction(req, res, details, lang, t.lockedOut, email);
-    if (delayMs) await sleep(delayMs);
+    // Counted before the password is checked, so simultaneous guesses cannot overtake the lock.
+    const attempt = hub.throttle.attempt(email, ip);
+    if (attempt.locked) return showInteraction(req, res, details, lang, t.lockedOut, email);
+    if (attempt.delayMs) await sleep(attempt.delayMs);
 
     const account = findByEmail(hub.state, email);
-    const valid = await verifyPassword(String(form.password ?? ''), account?.passwordHash);
-    if (!valid || !account || account.revoked) {
-      hub.throttle.failed(email, ip);
-      return showInteraction(req, res, details, lang, t.badLogin, email);
+    let valid = false;
+    try {
+      valid =
+        (await verifyPassword(String(form.password ?? ''), account?.passwordHash)) &&
+        !account.revoked;
+    } finally {
+      // Every counted attempt ends once, also when checking throws.
+      if (valid) hub.throttle.succeeded(attempt);
+      else hub.throttle.failed(attempt);
     }
-    hub.throttle.succeeded(email);
+    if (!valid) return showInteraction(req, res, details, lang, t.badLogin, email);
     if (account.mustChangePassword) {
+      // A temporary password expires with the invitation it came with.
+      if (Date.parse(account.temporaryPasswordExpiresAt) <= Date.now()) {
+        return showInteraction(req, res, details, lang, t.temporaryExpired, email);
+      }
       pendingPassword.set(details.uid, account.id);
       const action = `${hub.mountPath}/interaction/${details.uid}/password`;
       return send(
@@ -141,7 +155,8 @@ export function createInteractions(hub, provider) {
 
   /** Stores a chosen password; returns the updated account, or an error message. */
   async function setPassword(lang, accountId, form) {
-    const problem = passwordProblem(lang, form.password, form.repeat);
+    const email = hub.accountById(accountId)?.email;
+    const problem = passwordProblem(lang, form.password, form.repeat, email);
     if (problem) return { error: problem };
     const passwordHash = await hashPassword(form.password);
     const account = hub.update((state) => {
@@ -150,8 +165,12 @@ export function createInteractions(hub, provider) {
       Object.assign(found, {
         passwordHash,
         mustChangePassword: false,
+        temporaryPasswordExpiresAt: null,
         activation: null,
         activatedAt: found.activatedAt ?? new Date().toISOString(),
+        passwordChangedAt: new Date().toISOString(),
+        // As a revocation does: every session, grant and token from before the change ends.
+        tokenGeneration: found.tokenGeneration + 1,
       });
       return found;
     });

@@ -3,6 +3,7 @@
  * Dutch first with English when the browser or the client asks for it. No inline script or
  * style: one stylesheet, and a CSP that forbids everything else.
  */
+import { passwordRuleBroken } from './passwords.mjs';
 
 const MESSAGES = {
   nl: {
@@ -18,6 +19,8 @@ const MESSAGES = {
     consentTitle: 'Toestemming geven',
     consentIntro: (client) => `${client} vraagt toegang tot uw gegevens bij ANVA Hub.`,
     consentMayRead: 'Deze website mag het volgende inzien:',
+    consentBroker: (brokers, count) =>
+      `Deze website is van ${brokers}. Alleen uw ${count === 1 ? 'dossier bij dit kantoor wordt' : 'dossiers bij deze kantoren worden'} gedeeld.`,
     consentItems: {
       dossier: 'uw polissen en de gegevens in uw klantdossier',
       profile: 'uw naam',
@@ -36,10 +39,16 @@ const MESSAGES = {
     activateIntro: (email) => `Kies een wachtwoord voor uw account ${email}.`,
     newPassword: 'Nieuw wachtwoord',
     repeatPassword: 'Herhaal wachtwoord',
-    passwordHint: 'Minimaal 8 tekens.',
+    passwordHint: 'Minimaal 8 tekens; geen veelgebruikt wachtwoord en niet uw e-mailadres.',
     resetPassword: 'Wachtwoord resetten',
     passwordTooShort: 'Het wachtwoord moet minimaal 8 tekens lang zijn.',
     passwordMismatch: 'De wachtwoorden zijn niet gelijk.',
+    passwordTooLong: 'Het wachtwoord mag hoogstens 256 tekens lang zijn.',
+    passwordCommon:
+      'Dit wachtwoord komt voor in lijsten van veelgebruikte of gelekte wachtwoorden. Kies een ander wachtwoord.',
+    passwordIsEmail: 'Het wachtwoord mag niet gelijk zijn aan uw e-mailadres.',
+    temporaryExpired:
+      'Uw tijdelijke wachtwoord is verlopen. Vraag uw adviseur om een nieuwe uitnodiging.',
     activatedTitle: 'Uw account is geactiveerd',
     activatedText:
       'Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen met uw e-mailadres en dit wachtwoord.',
@@ -77,6 +86,8 @@ const MESSAGES = {
     consentTitle: 'Give permission',
     consentIntro: (client) => `${client} asks for access to your data at ANVA Hub.`,
     consentMayRead: 'This website may see:',
+    consentBroker: (brokers, count) =>
+      `This website belongs to ${brokers}. Only your ${count === 1 ? 'file at this office is' : 'files at these offices are'} shared.`,
     consentItems: {
       dossier: 'your policies and the data in your customer file',
       profile: 'your name',
@@ -95,10 +106,15 @@ const MESSAGES = {
     activateIntro: (email) => `Choose a password for your account ${email}.`,
     newPassword: 'New password',
     repeatPassword: 'Repeat password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: 'At least 8 characters; not a common password and not your email address.',
     resetPassword: 'Reset password',
     passwordTooShort: 'The password must be at least 8 characters long.',
     passwordMismatch: 'The passwords are not the same.',
+    passwordTooLong: 'The password may be at most 256 characters long.',
+    passwordCommon:
+      'This password appears in lists of common or leaked passwords. Choose another password.',
+    passwordIsEmail: 'The password must not be the same as your email address.',
+    temporaryExpired: 'Your temporary password has expired. Ask your adviser for a new invitation.',
     activatedTitle: 'Your account has been activated',
     activatedText:
       'Your new password has been saved. You can now sign in with your email address and this password.',
@@ -211,11 +227,13 @@ ${alert(error)}
   };
 }
 
-export function consentPage({ lang, clientName, email, items, action, denyAction }) {
+export function consentPage({ lang, clientName, brokers = [], email, items, action, denyAction }) {
   const t = messages(lang);
+  const brokerList = new Intl.ListFormat(lang, { type: 'conjunction' }).format(brokers);
   return {
     title: t.consentTitle,
     body: `<p><strong>${esc(t.consentIntro(clientName))}</strong></p>
+${brokers.length ? `<p>${esc(t.consentBroker(brokerList, brokers.length))}</p>` : ''}
 <p>${t.consentMayRead}</p>
 <ul class="checks">${items.map((item) => `<li>${esc(t.consentItems[item])}</li>`).join('')}</ul>
 <p class="muted">${esc(t.consentAs(email))} ${t.consentNote}</p>
@@ -291,10 +309,8 @@ ${button(no, false, 'secondary')}
   };
 }
 
-/** Validates a chosen password; returns an error message or undefined. */
-export function passwordProblem(lang, password, repeat) {
-  const t = messages(lang);
-  if (String(password ?? '').length < 8) return t.passwordTooShort;
-  if (password !== repeat) return t.passwordMismatch;
-  return undefined;
+/** Validates a chosen password (rules in passwords.mjs); returns an error message or undefined. */
+export function passwordProblem(lang, password, repeat, email) {
+  const broken = passwordRuleBroken(password, repeat, email);
+  return broken && messages(lang)[broken];
 }

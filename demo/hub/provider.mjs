@@ -88,7 +88,8 @@ export function createProvider(hub, { accessTokenTtl, Adapter }) {
     },
     ttl: {
       AccessToken: accessTokenTtl,
-      AuthorizationCode: 60,
+      // ANVA's Identity API: an authorization code is valid for at most 10 minutes.
+      AuthorizationCode: 600,
       IdToken: 3600,
       Interaction: 30 * 60,
       Session: 12 * 3600,

@@ -1,13 +1,15 @@
 /**
- * The local ANVA Hub: one HTTP server on 127.0.0.1 with the OpenID Connect provider under the
- * issuer's path (default /identity), the customer API under /api and static assets under
- * /assets.
+ * The local ANVA Hub on 127.0.0.1, on two origins as ANVA serves it: the OpenID Connect
+ * provider under the issuer's path (default /identity) with the Hub's pages and static assets
+ * under /assets on one, the customer API on another (default: the next port). With
+ * `singleOrigin` the API is under /api on the identity origin instead.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createAdapterStore } from './adapter.mjs';
 import { createApi } from './api.mjs';
 import {
+  clientOrganizations,
   clientOrigins,
   DEFAULT_DATA_FILE,
   HubConfigError,
@@ -36,9 +38,12 @@ const ASSET_TYPES = {
  * @property {string} apiBase
  * @property {string} mountPath the issuer's path, e.g. "/identity"
  * @property {string} assetsPath
+ * @property {string} assetsBase absolute URL of the assets, for links the API hands out
+ * @property {Record<string, number>} latency extra milliseconds per API route, `*` for all
  * @property {string} siteOrigin
  * @property {Array<Record<string, any>>} clients
  * @property {Set<string>} origins registered client origins (CORS, form targets)
+ * @property {Map<string, Set<string>>} clientOrganizations organisation ids each client serves
  * @property {import('./dossier.mjs').Dossier} dossier
  * @property {any} state the data file's current content
  * @property {(id: unknown) => any} accountById
@@ -48,13 +53,13 @@ const ASSET_TYPES = {
  */
 
 /** @param {import('node:http').Server} server */
-function listen(server, port, host) {
+function listen(server, port, host, setting = '--port or HUB_PORT') {
   return new Promise((resolve, reject) => {
     server.once('error', (error) =>
       reject(
         error.code === 'EADDRINUSE'
           ? new HubConfigError(
-              `port ${port} on ${host} is already in use (choose another with --port or HUB_PORT)`,
+              `port ${port} on ${host} is already in use (choose another with ${setting})`,
             )
           : error,
       ),
@@ -63,15 +68,26 @@ function listen(server, port, host) {
   });
 }
 
+/** The port of a server: listened on here, or already listening when the caller made it. */
+const portOf = (server, port, host, given, setting) =>
+  given ? Promise.resolve(server.address().port) : listen(server, port, host, setting);
+
 /**
  * Starts a Hub. Throws HubConfigError (one-line message) on bad configuration.
- * @param {import('./config.mjs').HubOptions} [options]
- * @returns {Promise<{ issuer: string, apiBase: string, port: number, dataFile: string,
- *   close(): Promise<void>, demoLogins: Array<{ label: string, email: string, password?: string,
- *   activationUrl?: string }> }>}
+ * `servers: { identity, api }` hands it HTTP servers that already listen (on port 0, so a test
+ * never loses its port to another process); the Hub answers on them and closes them.
+ * @param {import('./config.mjs').HubOptions & { servers?: { identity?:
+ *   import('node:http').Server, api?: import('node:http').Server } }} [options]
+ * @returns {Promise<{ issuer: string, apiBase: string, port: number, apiPort: number,
+ *   dataFile: string, close(): Promise<void>, demoLogins: Array<{ label: string, email: string,
+ *   password?: string, activationUrl?: string }> }>}
  */
-export async function startHub(options = {}) {
-  const config = resolveOptions(options);
+export async function startHub({ servers = {}, ...options } = {}) {
+  const config = resolveOptions({
+    ...options,
+    ...(servers.identity ? { port: servers.identity.address().port } : {}),
+    ...(servers.api ? { apiPort: servers.api.address().port } : {}),
+  });
   const dossier = loadDossier(config.seedFile ?? DEFAULT_SEED_FILE);
   const clients = loadClients(config.clientsFile, config.siteOrigin);
   const dataFile = config.dataFile ?? DEFAULT_DATA_FILE;
@@ -79,10 +95,27 @@ export async function startHub(options = {}) {
   let state = await stateFile.ensure(dossier);
   let stamp = stateFile.stamp();
 
-  const server = createServer();
-  const port = await listen(server, config.port, config.host);
+  const server = servers.identity ?? createServer();
+  const port = await portOf(server, config.port, config.host, servers.identity);
+  const apiServer = config.singleOrigin ? undefined : (servers.api ?? createServer());
+  const apiPort = apiServer
+    ? await portOf(
+        apiServer,
+        config.apiPort,
+        config.host,
+        servers.api,
+        '--api-port or HUB_API_PORT',
+      ).catch(async (error) => {
+        server.close();
+        throw error;
+      })
+    : port;
   const issuer = config.issuer ?? `http://localhost:${port}/identity`;
   const issuerUrl = new URL(issuer);
+  const apiBase =
+    config.apiBase ??
+    (config.singleOrigin ? `${issuerUrl.origin}/api` : `http://localhost:${apiPort}`);
+  const apiPath = new URL(apiBase).pathname.replace(/\/+$/, '');
   const { Adapter, purgeAccount } = createAdapterStore();
 
   /** Takes the newest data file; sessions and tokens of accounts whose access changed go. */
@@ -112,12 +145,15 @@ export async function startHub(options = {}) {
   /** @type {Hub} */
   const hub = {
     issuer,
-    apiBase: `${issuerUrl.origin}/api`,
+    apiBase,
     mountPath: issuerUrl.pathname.replace(/\/$/, ''),
     assetsPath: '/assets',
+    assetsBase: `${issuerUrl.origin}/assets`,
+    latency: config.latency,
     siteOrigin: config.siteOrigin,
     clients,
     origins: clientOrigins(clients),
+    clientOrganizations: clientOrganizations(clients),
     dossier,
     get state() {
       return state;
@@ -137,14 +173,40 @@ export async function startHub(options = {}) {
   const interactions = createInteractions(hub, provider);
   const api = createApi(hub);
 
-  server.on('request', async (req, res) => {
+  /** Answers the API when the path is under the API base's path; returns false otherwise. */
+  const answerApi = async (req, res, url) => {
+    const path = url.pathname;
+    if (path !== apiPath && !path.startsWith(`${apiPath}/`)) return false;
+    await api(req, res, path.slice(apiPath.length) || '/', url);
+    return true;
+  };
+
+  const handler = (answer) => async (req, res) => {
     try {
       refresh();
+      await answer(req, res);
+    } catch (error) {
+      config.log(`hub: ${error.message}`);
+      if (!res.headersSent) res.writeHead(error.status ?? 500, { 'Content-Type': 'text/plain' });
+      res.end();
+    }
+  };
+
+  apiServer?.on(
+    'request',
+    handler(async (req, res) => {
+      const url = new URL(req.url ?? '/', new URL(apiBase).origin);
+      if (!(await answerApi(req, res, url))) await api(req, res, '/', url);
+    }),
+  );
+
+  server.on(
+    'request',
+    handler(async (req, res) => {
       const url = new URL(req.url ?? '/', issuerUrl.origin);
       const path = url.pathname;
-      if (path === '/api' || path.startsWith('/api/')) {
-        await api(req, res, path.slice('/api'.length) || '/', url);
-      } else if (path.startsWith('/assets/')) {
+      if (config.singleOrigin && (await answerApi(req, res, url))) return;
+      if (path.startsWith('/assets/')) {
         serveAsset(req, res, path.slice('/assets/'.length));
       } else if (path.startsWith(`${hub.mountPath}/`)) {
         const inner = path.slice(hub.mountPath.length);
@@ -155,12 +217,8 @@ export async function startHub(options = {}) {
       } else {
         res.writeHead(302, { Location: `${issuer}/.well-known/openid-configuration` }).end();
       }
-    } catch (error) {
-      config.log(`hub: ${error.message}`);
-      if (!res.headersSent) res.writeHead(error.status ?? 500, { 'Content-Type': 'text/plain' });
-      res.end();
-    }
-  });
+    }),
+  );
 
   const demoLogins = dossier.accounts.map((seed) => {
     const account = state.accounts.find((a) => a.id === seed.id);
@@ -178,13 +236,19 @@ export async function startHub(options = {}) {
 
   return {
     issuer,
-    apiBase: hub.apiBase,
+    apiBase,
     port,
+    apiPort,
+    latency: config.latency,
     dataFile,
     demoLogins,
     async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await Promise.all(
+        [server, apiServer].filter(Boolean).map((each) => {
+          each.closeAllConnections();
+          return new Promise((resolve) => each.close(resolve));
+        }),
+      );
     },
   };
 }

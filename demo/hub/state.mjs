@@ -60,13 +60,17 @@ export function temporaryPassword() {
   return `Tijdelijk-${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
+/** When an invitation made now (activation link, temporary password) stops working. */
+export const invitationExpiry = (now = Date.now()) =>
+  new Date(now + ACTIVATION_DAYS * 86400_000).toISOString();
+
 /** An activation (or password reset) link secret and what the state keeps of it. */
 export function newActivation(token = newSecret(), now = Date.now()) {
   return {
     token,
     record: {
       tokenHash: secretHash(token),
-      expiresAt: new Date(now + ACTIVATION_DAYS * 86400_000).toISOString(),
+      expiresAt: invitationExpiry(now),
     },
   };
 }
@@ -99,6 +103,7 @@ async function initialState(dossier) {
       contactIds: seed.contactIds,
       passwordHash: password ? await hashPassword(password) : null,
       mustChangePassword: !seed.password,
+      temporaryPasswordExpiresAt: seed.password ? null : invitationExpiry(),
       activation: seed.activationToken ? newActivation(seed.activationToken).record : null,
       activatedAt: seed.password ? '2025-01-01T09:00:00.000Z' : null,
     });
@@ -120,6 +125,7 @@ export function newAccount({ id, contact, email, permissions, extra }) {
     extra: extra ?? {},
     passwordHash: null,
     mustChangePassword: true,
+    temporaryPasswordExpiresAt: null,
     activation: null,
     activatedAt: null,
     createdAt: new Date().toISOString(),

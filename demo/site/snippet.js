@@ -14,6 +14,7 @@ const form = document.getElementById('builder');
 const preview = document.getElementById('preview');
 const codeHtml = document.getElementById('code-html');
 const codeCss = document.getElementById('code-css');
+const codeCsp = document.getElementById('code-csp');
 const codeHint = document.getElementById('code-hint');
 const copyStatus = document.getElementById('copy-status');
 
@@ -134,6 +135,36 @@ function cssCode(s) {
   return `${selectors} {\n${lines.join('\n')}\n}`;
 }
 
+/** The origin of `url`, or undefined while the field holds no absolute URL. */
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CSP directives the widgets need on the broker's site: the Hub's identity origin and
+ * the API's origin (two hosts at ANVA) for connections and logos, and where the script lives.
+ */
+function cspCode(s) {
+  const hubs = [...new Set([originOf(s.authority), originOf(s.apiBase)].filter(Boolean))];
+  const scriptOrigin = originOf(s.scriptUrl);
+  const script =
+    !scriptOrigin || scriptOrigin === window.location.origin
+      ? "'self'"
+      : `'self' ${new URL('./', s.scriptUrl).href}`;
+  return [
+    `script-src ${script};`,
+    "style-src 'self';",
+    `connect-src ${hubs.join(' ')};`,
+    `img-src 'self' ${hubs.join(' ')};`,
+    "require-trusted-types-for 'script';",
+    'trusted-types lit-html;',
+  ].join('\n');
+}
+
 /** Keeps the preview's elements in step with the chosen widgets, reusing what is there. */
 function renderPreview(s) {
   for (const [name, value] of customProperties(s)) preview.style.setProperty(name, value);
@@ -164,6 +195,7 @@ function update() {
   renderPreview(s);
   codeHtml.textContent = embedCode(s);
   codeCss.textContent = cssCode(s);
+  codeCsp.textContent = cspCode(s);
   codeHint.textContent =
     s.form === 'wordpress'
       ? 'Het script en de instellingen horen in het thema; redacteuren plaatsen alleen de div-blokken.'

@@ -20,30 +20,37 @@ export const CUSTOMERS = {
   pieter: { email: 'pieter@voorbeeld.nl', password: 'Welkom03!' },
   fatima: { email: 'fatima@voorbeeld.nl' },
   kees: { email: 'kees@voorbeeld.nl', password: 'Welkom05!' },
+  willem: { email: 'willem@voorbeeld.nl', password: 'Welkom06!' },
 };
 
-/** A port nobody listens on right now. */
-export function freePort() {
+/**
+ * An HTTP server listening on a free port of 127.0.0.1, kept open for whoever answers on it:
+ * no other process can take the port between picking and listening.
+ */
+export function listening() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+      server.off('error', reject);
+      resolve(server);
     });
   });
 }
 
 /**
- * A proxy in front of the whole Hub (identity and API), so a test can take the API down or
- * make it slow while sign-in keeps working: `mode` is `pass`, `down` or `slow`.
+ * A proxy in front of the customer API, so a test can take the API down or make it slow while
+ * sign-in keeps working: `mode` is `pass`, `down` or `slow`. `isApi` tells API requests from
+ * the others when the proxy stands in front of a single-origin Hub.
  */
-async function startProxy(targetPort) {
+async function startProxy(isApi) {
   const control = { mode: 'pass', delayMs: 0 };
+  const target = { port: 0 };
   const sockets = new Set();
-  const server = createServer((req, res) => {
-    const isApi = req.url.startsWith('/api/');
-    if (isApi && req.method !== 'OPTIONS' && control.mode === 'down') {
+  const server = await listening();
+  server.on('request', (req, res) => {
+    const held = isApi(req) && req.method !== 'OPTIONS';
+    if (held && control.mode === 'down') {
       req.socket.destroy();
       return;
     }
@@ -51,7 +58,7 @@ async function startProxy(targetPort) {
       const upstream = httpRequest(
         {
           host: '127.0.0.1',
-          port: targetPort,
+          port: target.port,
           method: req.method,
           path: req.url,
           headers: req.headers,
@@ -64,7 +71,7 @@ async function startProxy(targetPort) {
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     };
-    if (isApi && req.method !== 'OPTIONS' && control.mode === 'slow') {
+    if (held && control.mode === 'slow') {
       const timer = setTimeout(forward, control.delayMs);
       res.on('close', () => clearTimeout(timer));
     } else {
@@ -75,10 +82,9 @@ async function startProxy(targetPort) {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  const port = await freePort();
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    port,
+    origin: `http://127.0.0.1:${server.address().port}`,
+    target,
     control,
     close: () =>
       new Promise((resolve) => {
@@ -89,27 +95,47 @@ async function startProxy(targetPort) {
 }
 
 /**
- * Builds what is stale, then starts the Hub (temporary data file) and the site on free ports.
- * With `proxy: true` the browser reaches the Hub through a proxy the test controls.
+ * Builds what is stale, then starts the Hub (temporary data file) and the site on servers
+ * that already listen on free ports. Identity and API are on two origins, as at ANVA, unless
+ * `singleOrigin`. With `proxy: true` the browser reaches the API through a proxy the test
+ * controls; `latency` is the Hub's setting for slow answers (e.g. `{ contracts: 20000 }`).
  */
-export async function startStack({ accessTokenTtl = 300, proxy = false } = {}) {
+export async function startStack({
+  accessTokenTtl = 300,
+  proxy = false,
+  singleOrigin = false,
+  latency,
+} = {}) {
   await ensureBuilt({ quiet: true });
   const dir = await mkdtemp(join(tmpdir(), 'anva-e2e-'));
-  const [hubPort, sitePort] = [await freePort(), await freePort()];
-  const proxied = proxy ? await startProxy(hubPort) : undefined;
-  const publicPort = proxied?.port ?? hubPort;
-  const siteOrigin = `http://127.0.0.1:${sitePort}`;
+  const [identityServer, apiServer, siteServer] = await Promise.all([
+    listening(),
+    singleOrigin ? undefined : listening(),
+    listening(),
+  ]);
+  const originOf = (server) => `http://127.0.0.1:${server.address().port}`;
+  const proxied = proxy
+    ? await startProxy((req) => !singleOrigin || req.url.startsWith('/api/'))
+    : undefined;
+  // The proxy stands where the browser meets the API: its own origin, or the whole Hub's.
+  const identityOrigin = singleOrigin && proxied ? proxied.origin : originOf(identityServer);
+  const apiOrigin = singleOrigin ? identityOrigin : (proxied?.origin ?? originOf(apiServer));
+  const siteOrigin = originOf(siteServer);
   const hub = await startHub({
-    port: hubPort,
+    servers: { identity: identityServer, api: apiServer },
+    singleOrigin,
     host: '127.0.0.1',
-    issuer: `http://127.0.0.1:${publicPort}/identity`,
+    issuer: `${identityOrigin}/identity`,
+    apiBase: singleOrigin ? `${apiOrigin}/api` : apiOrigin,
     siteOrigin,
     dataFile: join(dir, 'hub.json'),
     accessTokenTtl,
+    latency,
     log: () => {},
   });
+  if (proxied) proxied.target.port = singleOrigin ? hub.port : hub.apiPort;
   const site = await startSite({
-    port: sitePort,
+    server: siteServer,
     publicHost: '127.0.0.1',
     hubIssuer: hub.issuer,
     apiBase: hub.apiBase,

@@ -162,7 +162,7 @@ test('contracts page: one request per endpoint, every known status shown', async
   await ctx.close();
 });
 
-test('a customer with dossiers at two organisations sees one on a page configured for one', async () => {
+test('a customer with dossiers at two organisations sees one on a broker group page configured for one', async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/two-orgs.html'));
@@ -183,10 +183,21 @@ test('a customer with dossiers at two organisations sees one on a page configure
   );
   await ctx.assertClean(page);
 
+  await ctx.close();
+});
+
+test("one broker per website: the De Vries website never gets the customer's Hoekstra dossier", async () => {
+  const ctx = await openContext(browser, stack);
+  const page = await ctx.newPage();
   await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await signIn(page, stack, CUSTOMERS.sanne);
   await waitForState(page, 'anva-contracts', 'ready');
+  const contracts = page.locator('anva-contracts');
+  for (const number of contractNumbers('100871', 1201)) {
+    await contracts.getByText(number).first().waitFor();
+  }
   for (const number of contractNumbers('5530', 'org-hoekstra')) {
-    await page.locator('anva-contracts').getByText(number).first().waitFor();
+    assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) not sent`);
   }
   await ctx.assertClean(page);
   await ctx.close();

@@ -1,6 +1,7 @@
 /**
- * web-test-runner plugin: starts the fake Hub next to the test server and
- * tells test pages where it is (`GET /__fake-hub__.json`).
+ * web-test-runner plugin: starts the fake Hub (identity and API on two origins)
+ * next to the test server and tells test pages where it is
+ * (`GET /__fake-hub__.json`).
  */
 import { startFakeHub } from './server.mjs';
 
@@ -19,6 +20,7 @@ export function fakeHubPlugin() {
       return {
         body: JSON.stringify({
           origin: hub.origin,
+          apiOrigin: hub.apiOrigin,
           authority: hub.issuer,
           apiBase: hub.apiBase,
           clientId: hub.clientId,

@@ -1,11 +1,13 @@
 /**
- * A fake ANVA Hub for browser tests: a real HTTP server on 127.0.0.1 (another
- * origin than the test page, so CORS and "bearer only to api-base" are real).
- *
- * OpenID Connect under `/identity` (discovery, authorize with PKCE S256,
- * token with code and rotating refresh tokens, revocation of refresh and access tokens, end
- * session by GET or POST, the RFC 9207 `iss` parameter, JWKS)
- * and the five customer endpoints under `/api`. Tests steer it over HTTP:
+ * A fake ANVA Hub for browser tests: real HTTP servers on 127.0.0.1, on other
+ * origins than the test page, so CORS and "bearer only to api-base" are real.
+ * Like ANVA, identity and API are two origins: OpenID Connect under
+ * `<origin>/identity` (discovery, authorize with PKCE S256, token with code and
+ * rotating refresh tokens, revocation of refresh and access tokens, end session
+ * by GET or POST, the RFC 9207 `iss` parameter, JWKS), the five customer
+ * endpoints under `<apiOrigin>/api`; each origin answers 404 to the other's
+ * paths. `singleOrigin: true` puts both on one server. Tests steer it over HTTP
+ * on `origin`:
  *   POST /__control/reset              fresh data, counters and scenario
  *   POST /__control/scenario           merge a scenario (see `defaultScenario`)
  *   POST /__control/expire-access      every access token issued so far is rejected
@@ -218,7 +220,12 @@ function readBody(request) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
+export async function startFakeHub({
+  port = 0,
+  apiPort = 0,
+  host = '127.0.0.1',
+  singleOrigin = false,
+} = {}) {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'fake-hub-1', alg: 'RS256', use: 'sig' };
   let world;
@@ -238,6 +245,7 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
   reset();
 
   let origin = '';
+  let apiOrigin = '';
   const issuer = () => `${origin}/identity`;
 
   function cors(request, response) {
@@ -463,16 +471,22 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
     return json(response, 404, { error: 'unknown control' });
   }
 
-  async function handle(request, response) {
+  /** `side` is the origin the request came in on: `identity`, `api`, or `both` (single origin). */
+  async function handle(request, response, side = 'both') {
     cors(request, response);
     if (request.method === 'OPTIONS') {
       response.writeHead(204);
       return response.end();
     }
-    const url = new URL(request.url, origin);
+    const url = new URL(request.url, side === 'api' ? apiOrigin : origin);
     const path = url.pathname;
-    if (request.headers.authorization && !path.startsWith('/api/')) {
+    const apiPath = path.startsWith('/api/');
+    if (request.headers.authorization && !(apiPath && side !== 'identity')) {
       world.counters.bearerOutsideApi.push(path);
+    }
+    // Each origin serves its own part only, as two hosts would.
+    if ((side === 'api' && !apiPath) || (side === 'identity' && apiPath)) {
+      return json(response, 404, { error: { code: 'not-found' } });
     }
     if (path.startsWith('/__control/')) return control(request, response, path);
     if (path.startsWith('/api/')) return api(request, response, path);
@@ -550,25 +564,38 @@ export async function startFakeHub({ port = 0, host = '127.0.0.1' } = {}) {
     }
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error) => {
-      if (!response.headersSent) json(response, 500, { error: String(error) });
-      else response.destroy();
+  const serve = async (side, listenPort) => {
+    const server = createServer((request, response) => {
+      handle(request, response, side).catch((error) => {
+        if (!response.headersSent) json(response, 500, { error: String(error) });
+        else response.destroy();
+      });
     });
-  });
-  await new Promise((resolve) => server.listen(port, host, resolve));
-  const address = server.address();
-  origin = `http://${host}:${address.port}`;
+    await new Promise((resolve) => server.listen(listenPort, host, resolve));
+    return server;
+  };
+  const servers = singleOrigin
+    ? [await serve('both', port)]
+    : [await serve('identity', port), await serve('api', apiPort)];
+  const originOf = (server) => `http://${host}:${server.address().port}`;
+  origin = originOf(servers[0]);
+  apiOrigin = originOf(servers.at(-1));
 
   return {
     origin,
+    apiOrigin,
     issuer: issuer(),
-    apiBase: `${origin}/api`,
+    apiBase: `${apiOrigin}/api`,
     clientId: CLIENT_ID,
     close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise((resolve) => {
+              server.closeAllConnections?.();
+              server.close(() => resolve());
+            }),
+        ),
+      ).then(() => undefined),
   };
 }

@@ -199,7 +199,7 @@ describe('account revoke', () => {
 describe('the data file', () => {
   test('state survives a restart: accounts, passwords, consents and the signing key', async () => {
     const restartable = await startTestHub();
-    const { dataFile, port } = restartable;
+    const { dataFile, port, apiPort } = restartable;
     const { temporaryPassword } = await addAccount({
       dataFile,
       contactId: 'H-5601',
@@ -219,7 +219,7 @@ describe('the data file', () => {
     // Give the HTTP client a moment to see its keep-alive sockets to the old server closed.
     await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const second = await startTestHub({ dataFile, port });
+    const second = await startTestHub({ dataFile, port, apiPort });
     try {
       assert.equal(
         (await api(second, '/account/mine', { token: tokens.access_token })).status,
@@ -307,6 +307,8 @@ describe('configuration', () => {
       '0',
       '--data',
       join(hub.dir, 'serve.json'),
+      '--latency',
+      'contracts:20000',
     ]);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -317,6 +319,11 @@ describe('configuration', () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.on('exit', resolve));
     assert.match(output, /issuer\s+http:\/\/localhost:\d+\/identity/);
+    const [, identityPort, apiPort] =
+      /identity on http:\/\/127\.0\.0\.1:(\d+), API on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+    assert.notEqual(identityPort, apiPort);
+    assert.match(output, new RegExp(`API base\\s+http://localhost:${apiPort}\n`));
+    assert.match(output, /latency\s+contracts: 20000 ms/);
     assert.match(output, /jan@voorbeeld\.nl \/ Welkom01!/);
     assert.match(
       output,

@@ -86,7 +86,7 @@ describe('answers', () => {
         type: 'intermediair',
         code: 'DEVRIES',
         name: 'Verzekeringen De Vries',
-        icon: `${new URL(hub.apiBase).origin}/assets/icons/de-vries.svg`,
+        icon: `${new URL(hub.issuer).origin}/assets/icons/de-vries.svg`,
       },
     ]);
     const icon = await fetch(orgs[0].icon);
@@ -139,8 +139,8 @@ describe('answers', () => {
     });
   });
 
-  test('a customer with dossiers at two organisations sees both, string ids and permission objects', async () => {
-    const sanne = await tokensFor(hub, SANNE);
+  test('a customer with dossiers at two organisations sees both on a broker group website, string ids and permission objects', async () => {
+    const sanne = await tokensFor(hub, SANNE, { clientId: 'noord-groep-website' });
     const account = (await api(hub, '/account/mine', { token: sanne.access_token })).body.data
       .items[0];
     assert.deepEqual(account.dossiers, { 1201: '100871', 'org-hoekstra': '5530' });
@@ -179,6 +179,54 @@ describe('answers', () => {
     assert.equal(many[0].id, 70000001);
     assert.equal(many[0].metadata.contractNumber, many[0].metadata.contractNumber.toUpperCase());
     assert.equal(many[999].metadata.contractNumber.slice(0, 7), 'SM01000');
+  });
+});
+
+describe('ANVA-style values', () => {
+  test("a customer whose contracts use ANVA's strings: amounts and compact dates as text, Dutch keys", async () => {
+    const willem = await tokensFor(hub, { email: 'willem@voorbeeld.nl', password: 'Welkom06!' });
+    const contracts = (
+      await api(hub, '/contract/contracts/mycontracts', { token: willem.access_token })
+    ).body.data.items;
+    assert.equal(contracts.length, 3);
+    const keys = new Set(
+      contracts.flatMap((c) => [
+        ...Object.keys(c.metadata),
+        ...Object.keys(c.metadata.insuredObject),
+      ]),
+    );
+    for (const key of [
+      'verzekerdBedrag',
+      'eigenRisico',
+      'premie',
+      'termijn',
+      'ingangsdatum',
+      'einddatum',
+      'postcodeCijfers',
+      'postcodeLetters',
+      'huisnummer',
+      'straat',
+      'woonplaats',
+      'kenteken',
+      'merk',
+      'model',
+      'bouwjaar',
+      'geboortedatum',
+      'schadevrijeJaren',
+    ]) {
+      assert.ok(keys.has(key), key);
+    }
+    const [car, house, liability] = contracts.map((c) => c.metadata);
+    assert.equal(liability.verzekerdBedrag, '2500000');
+    assert.equal(house.premie, '1.234,56');
+    assert.equal(car.geboortedatum, '19791018');
+    assert.match(house.einddatum, /^\d{8}$/);
+    assert.equal(car.insuredObject.bouwjaar, '2019');
+    for (const metadata of [car, house, liability]) {
+      for (const key of ['verzekerdBedrag', 'eigenRisico', 'premie', 'termijn', 'ingangsdatum']) {
+        assert.equal(typeof metadata[key], 'string', key);
+      }
+    }
   });
 });
 

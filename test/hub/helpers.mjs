@@ -202,6 +202,7 @@ export async function tokensFor(hub, credentials, options = {}) {
   const tokens = await exchangeCode(hub, {
     code: result.callback.searchParams.get('code'),
     verifier: result.verifier,
+    ...(options.clientId ? { clientId: options.clientId } : {}),
   });
   if (tokens.status !== 200)
     throw new Error(`token exchange failed: ${JSON.stringify(tokens.body)}`);
@@ -219,4 +220,15 @@ export async function api(hub, path, { token, headers = {} } = {}) {
     headers: response.headers,
     body: text ? JSON.parse(text) : undefined,
   };
+}
+
+/** Opens the Hub's login page in a fresh client; returns the client and the form's address. */
+export async function openLoginForm(hub, auth = {}) {
+  const client = httpClient();
+  const { challenge } = pkce();
+  let { location, text } = await client.request(authorizeUrl(hub, { challenge, ...auth }));
+  while (location) ({ location, text } = await client.request(location));
+  const action = /action="([^"]+\/login)"/.exec(text);
+  if (!action) throw new Error(`no login form: ${text.slice(0, 200)}`);
+  return { client, action: new URL(action[1], hub.issuer).href };
 }

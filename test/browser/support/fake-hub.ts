@@ -14,7 +14,7 @@ export interface FakeHubInfo {
   origin: string;
   /** The issuer, `<origin>/identity`. */
   authority: string;
-  /** `<origin>/api`. */
+  /** `<apiOrigin>/api`: the API's own origin, as at ANVA. */
   apiBase: string;
   clientId: string;
 }
