@@ -320,7 +320,10 @@ describe('who configures', () => {
     await useFakeHub({}, { settings: false });
     const pin = document.createElement('script');
     pin.type = 'application/json';
-    pin.setAttribute('data-anva-origins', new URL(info.authority).origin);
+    pin.setAttribute(
+      'data-anva-origins',
+      `${new URL(info.authority).origin} ${new URL(info.apiBase).origin}`,
+    );
     document.head.append(pin);
     try {
       const detail = await rejectedHub({
