@@ -4,8 +4,18 @@
  * interaction cookie or to the secret in the activation link.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { requestPasswordReset, retireLink } from './admin.mjs';
+import {
+  brandingOf,
+  brokerOf,
+  brokerOfWebsite,
+  loadStaff,
+  organizationOfAccount,
+  signInUrl,
+} from './brokers.mjs';
 import {
   consentPage,
+  forgotPage,
   layout,
   loginPage,
   messagePage,
@@ -14,6 +24,7 @@ import {
   passwordPage,
   passwordProblem,
   pickLanguage,
+  reachText,
 } from './pages.mjs';
 import { findByEmail, hashPassword, secretHash, verifyPassword } from './state.mjs';
 import { API_SCOPE } from './provider.mjs';
@@ -37,6 +48,7 @@ async function readForm(req) {
  * @param {import('oidc-provider').default} provider
  */
 export function createInteractions(hub, provider) {
+  const staff = loadStaff(hub.staffFile);
   /** Interactions whose user proved a temporary password and must now choose a new one. */
   const pending = new Map();
   const pendingPassword = {
@@ -49,7 +61,7 @@ export function createInteractions(hub, provider) {
     delete: (uid) => pending.delete(uid),
   };
 
-  const send = (res, status, lang, { title, body }) => {
+  const send = (res, status, lang, { title, body }, brand) => {
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': pageCsp(hub.origins),
@@ -58,11 +70,8 @@ export function createInteractions(hub, provider) {
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
     });
-    res.end(layout({ lang, title, body, assetsBase: hub.assetsPath }));
+    res.end(layout({ lang, title, body, assetsBase: hub.assetsPath, brand }));
   };
-
-  const clientName = async (clientId) =>
-    (await provider.Client.find(clientId))?.clientName ?? clientId;
 
   const finishLogin = (req, res, accountId) =>
     provider.interactionFinished(
@@ -75,17 +84,19 @@ export function createInteractions(hub, provider) {
   async function showInteraction(req, res, details, lang, error, email) {
     const { uid, prompt, params, session } = details;
     const base = `${hub.mountPath}/interaction/${uid}`;
-    const name = await clientName(params.client_id);
+    const brand = brandingOf(hub, params.client_id);
+    const name = brand?.name ?? params.client_id;
     if (prompt.name === 'login') {
       const page = loginPage({
         lang,
         clientName: name,
         action: `${base}/login`,
         abortAction: `${base}/abort`,
+        forgotHref: `${base}/forgot`,
         email: email ?? params.login_hint ?? '',
         error,
       });
-      return send(res, error ? 401 : 200, lang, page);
+      return send(res, error ? 401 : 200, lang, page, brand);
     }
     if (prompt.name === 'consent') {
       const account = hub.accountById(session?.accountId);
@@ -99,15 +110,50 @@ export function createInteractions(hub, provider) {
       const page = consentPage({
         lang,
         clientName: name,
+        origin: new URL(params.redirect_uri).origin,
+        broker: brokerOfWebsite(hub.dossier, staff, params.client_id),
         email: account?.email ?? '',
         items,
         action: `${base}/confirm`,
         denyAction: `${base}/abort`,
       });
-      return send(res, 200, lang, page);
+      return send(res, 200, lang, page, brand);
     }
     const t = messages(lang);
     return send(res, 400, lang, messagePage({ lang, title: t.errorTitle, text: t.errorText }));
+  }
+
+  /**
+   * *Wachtwoord vergeten?* inside a sign-in: the same throttle as a login (every request counts),
+   * and the same answer whether or not the address has an account.
+   */
+  async function forgot(req, res, details, lang) {
+    const base = `${hub.mountPath}/interaction/${details.uid}`;
+    const clientId = details.params.client_id;
+    const brand = brandingOf(hub, clientId);
+    const page = (extra) =>
+      forgotPage({ lang, action: `${base}/forgot`, backHref: base, email: '', ...extra });
+    if (req.method === 'GET') return send(res, 200, lang, page(), brand);
+    const form = await readForm(req);
+    const email = String(form.email ?? '').trim();
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const { delayMs, locked } = hub.throttle.check(email, ip);
+    if (locked)
+      return send(res, 429, lang, page({ email, error: messages(lang).lockedOut }), brand);
+    if (delayMs) await sleep(delayMs);
+    hub.throttle.failed(email, ip);
+    if (email) {
+      await requestPasswordReset({
+        email,
+        clientId,
+        lang,
+        dataFile: hub.dataFile,
+        seedFile: hub.seedFile,
+        staffFile: hub.staffFile,
+        issuer: hub.issuer,
+      });
+    }
+    return send(res, 200, lang, page({ sentTo: email }), brand);
   }
 
   async function login(req, res, details, lang) {
@@ -147,10 +193,14 @@ export function createInteractions(hub, provider) {
     const account = hub.update((state) => {
       const found = state.accounts.find((a) => a.id === accountId);
       if (!found || found.revoked) return undefined;
+      // A link works once: its page says so afterwards, with a way to sign in.
+      retireLink(found, found.activation, 'used');
+      retireLink(found, found.reset, 'used');
       Object.assign(found, {
         passwordHash,
         mustChangePassword: false,
         activation: null,
+        reset: null,
         activatedAt: found.activatedAt ?? new Date().toISOString(),
       });
       return found;
@@ -214,69 +264,121 @@ export function createInteractions(hub, provider) {
     );
   }
 
-  async function activation(req, res, token, lang) {
-    const t = messages(lang);
+  /** Finds the account of a link secret: live, or dead (used, replaced, expired) with why. */
+  function linkOwner(token) {
     const hash = secretHash(token);
-    const account = hub.state.accounts.find(
-      (a) =>
-        a.activation?.tokenHash === hash &&
-        Date.parse(a.activation.expiresAt) > Date.now() &&
-        !a.revoked,
-    );
-    if (!account) {
-      if (req.method === 'POST') await readForm(req);
-      return send(
-        res,
-        404,
-        lang,
-        messagePage({ lang, title: t.linkInvalidTitle, text: t.linkInvalidText }),
-      );
+    for (const account of hub.state.accounts) {
+      for (const [mode, record] of [
+        ['activate', account.activation],
+        ['reset', account.reset],
+      ]) {
+        if (record?.tokenHash !== hash) continue;
+        if (account.revoked) return { account, record, dead: 'revoked' };
+        if (Date.parse(record.expiresAt) <= Date.now()) return { account, record, dead: 'expired' };
+        return { account, record, mode };
+      }
+      const dead = account.deadLinks?.find((link) => link.tokenHash === hash);
+      if (dead) return { account, dead: dead.reason };
     }
-    const action = `${hub.mountPath}/activate/${encodeURIComponent(token)}`;
+    return undefined;
+  }
+
+  /** The website a link belongs to: the one it was sent for, else the broker's. */
+  function websiteOf(account, record) {
+    if (record?.clientId) return record.clientId;
+    const organizationId = organizationOfAccount(hub.dossier, account);
+    return staff.brokers.find((b) => String(b.organizationId) === String(organizationId))?.website;
+  }
+
+  const DEAD_TEXT = {
+    used: 'linkUsedText',
+    replaced: 'linkReplacedText',
+    expired: 'linkExpiredText',
+  };
+
+  /** A link that no longer works: why, a way to sign in, and whom to ask. */
+  function deadLinkPage(res, lang, found) {
+    const t = messages(lang);
+    if (!found) {
+      const page = messagePage({ lang, title: t.linkInvalidTitle, text: t.linkInvalidText });
+      return send(res, 404, lang, page);
+    }
+    const clientId = websiteOf(found.account, found.record);
+    const brand = brandingOf(hub, clientId);
+    const broker = brokerOf(hub.dossier, staff, organizationOfAccount(hub.dossier, found.account));
+    const brokerName = broker?.name ?? brand?.name;
+    if (found.dead === 'revoked') {
+      const text = t.accessRevokedText(brokerName);
+      return send(res, 404, lang, messagePage({ lang, title: t.linkInvalidTitle, text }), brand);
+    }
+    const signIn = brand && signInUrl(hub, clientId);
+    const page = messagePage({
+      lang,
+      title: t.linkInvalidTitle,
+      text: t[DEAD_TEXT[found.dead]],
+      link: signIn,
+      linkText: signIn && t.signInAt(brand.name),
+      note: brokerName
+        ? t.linkAskAdviser(brokerName, reachText(lang, broker))
+        : t.linkAskAnyAdviser,
+    });
+    return send(res, 404, lang, page, brand);
+  }
+
+  /** An activation or password reset link: the new-password form, then a way to sign in. */
+  async function passwordLink(req, res, kind, token, lang) {
+    const t = messages(lang);
+    const found = linkOwner(token);
+    if (!found?.mode) {
+      if (req.method === 'POST') await readForm(req);
+      return deadLinkPage(res, lang, found);
+    }
+    const { account, record, mode } = found;
+    const clientId = websiteOf(account, record);
+    const brand = brandingOf(hub, clientId);
+    const query = lang === 'en' ? '?ui_locales=en' : '';
+    const action = `${hub.mountPath}/${kind}/${encodeURIComponent(token)}${query}`;
     if (req.method !== 'POST') {
       return send(
         res,
         200,
         lang,
-        passwordPage({ lang, mode: 'activate', email: account.email, action }),
+        passwordPage({ lang, mode, email: account.email, action }),
+        brand,
       );
     }
     const { error } = await setPassword(lang, account.id, await readForm(req));
     if (error) {
-      return send(
-        res,
-        400,
-        lang,
-        passwordPage({ lang, mode: 'activate', email: account.email, action, error }),
-      );
+      const page = passwordPage({ lang, mode, email: account.email, action, error });
+      return send(res, 400, lang, page, brand);
     }
+    const signIn = brand && signInUrl(hub, clientId);
     const page = messagePage({
       lang,
-      title: t.activatedTitle,
-      text: t.activatedText,
-      link: `${hub.siteOrigin}/`,
-      linkText: t.backToSite,
+      title: mode === 'activate' ? t.activatedTitle : t.passwordSavedTitle,
+      text: mode === 'activate' ? t.activatedText : t.passwordSavedText,
+      link: signIn,
+      linkText: signIn && t.signInAt(brand.name),
     });
-    return send(res, 200, lang, page);
+    return send(res, 200, lang, page, brand);
   }
 
   /** Handles the request when it is one of these pages; returns false otherwise. */
   return async function handle(req, res, path) {
-    const activate = /^\/activate\/([A-Za-z0-9_-]{8,100})$/.exec(path);
-    if (activate && (req.method === 'GET' || req.method === 'POST')) {
-      await activation(req, res, activate[1], pickLanguage(req.headers['accept-language']));
+    const link = /^\/(activate|reset)\/([A-Za-z0-9_-]{8,100})$/.exec(path);
+    if (link && (req.method === 'GET' || req.method === 'POST')) {
+      const uiLocales = new URL(req.url, 'http://hub').searchParams.get('ui_locales');
+      const lang = pickLanguage(req.headers['accept-language'], uiLocales);
+      await passwordLink(req, res, link[1], link[2], lang);
       return true;
     }
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|password|confirm|abort))?$/.exec(
-      path,
-    );
+    const match =
+      /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|password|confirm|abort|forgot))?$/.exec(path);
     if (!match) return false;
     const [, uid, action] = match;
-    if (
-      (action === undefined) !== (req.method === 'GET') ||
-      !['GET', 'POST'].includes(req.method)
-    ) {
-      res.writeHead(405, { Allow: action ? 'POST' : 'GET' }).end();
+    const allowed = action === 'forgot' ? ['GET', 'POST'] : [action ? 'POST' : 'GET'];
+    if (!allowed.includes(req.method)) {
+      res.writeHead(405, { Allow: allowed.join(', ') }).end();
       return true;
     }
     let details;
@@ -303,6 +405,7 @@ export function createInteractions(hub, provider) {
     } else if (action === 'login') await login(req, res, details, lang);
     else if (action === 'password') await newPassword(req, res, details, lang);
     else if (action === 'confirm') await confirm(req, res, details);
+    else if (action === 'forgot') await forgot(req, res, details, lang);
     else await abort(req, res);
     return true;
   };

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createAdapterStore } from './adapter.mjs';
 import { createApi } from './api.mjs';
+import { brandStylesheet } from './brokers.mjs';
+import { createConsole } from './console.mjs';
 import {
   clientOrigins,
   DEFAULT_DATA_FILE,
@@ -23,7 +25,11 @@ import { createThrottle } from './throttle.mjs';
 export { HubConfigError } from './config.mjs';
 
 const ASSETS = new URL('./assets/', import.meta.url);
-const ASSET_TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
+const ASSET_TYPES = {
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  js: 'text/javascript; charset=utf-8',
+};
 
 /**
  * What the provider, the pages and the API share.
@@ -41,6 +47,9 @@ const ASSET_TYPES = { css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
  * @property {<T>(change: (state: any) => T) => T} update
  * @property {ReturnType<typeof createThrottle>} throttle
  * @property {(line: string) => void} log
+ * @property {string} dataFile
+ * @property {string} [seedFile]
+ * @property {string} [staffFile]
  */
 
 /** @param {import('node:http').Server} server */
@@ -80,6 +89,10 @@ export async function startHub(options = {}) {
   const issuer = config.issuer ?? `http://localhost:${port}/identity`;
   const issuerUrl = new URL(issuer);
   const { Adapter, purgeAccount } = createAdapterStore();
+  // Logos the Hub serves itself are registered as {HUB}/assets/...: its origin is known now.
+  for (const client of clients) {
+    if (client.logo_uri) client.logo_uri = client.logo_uri.replace('{HUB}', issuerUrl.origin);
+  }
 
   /** Takes the newest data file; sessions and tokens of accounts whose access changed go. */
   const reload = () => {
@@ -126,12 +139,16 @@ export async function startHub(options = {}) {
     },
     throttle: createThrottle(config.throttle),
     log: config.log,
+    dataFile,
+    seedFile: config.seedFile,
+    staffFile: options.staffFile,
   };
 
   const provider = createProvider(hub, { accessTokenTtl: config.accessTokenTtl, Adapter });
   const providerCallback = provider.callback();
   const interactions = createInteractions(hub, provider);
   const api = createApi(hub);
+  const brokerConsole = createConsole(hub);
 
   server.on('request', async (req, res) => {
     try {
@@ -140,8 +157,12 @@ export async function startHub(options = {}) {
       const path = url.pathname;
       if (path === '/api' || path.startsWith('/api/')) {
         await api(req, res, path.slice('/api'.length) || '/', url);
+      } else if (path.startsWith('/assets/brand/')) {
+        serveBrandStylesheet(hub, res, path.slice('/assets/brand/'.length));
       } else if (path.startsWith('/assets/')) {
         serveAsset(req, res, path.slice('/assets/'.length));
+      } else if (path === '/beheer' || path.startsWith('/beheer/')) {
+        await brokerConsole(req, res, path, url);
       } else if (path.startsWith(`${hub.mountPath}/`)) {
         const inner = path.slice(hub.mountPath.length);
         if (await interactions(req, res, inner)) return;
@@ -178,6 +199,7 @@ export async function startHub(options = {}) {
     port,
     dataFile,
     demoLogins,
+    console: brokerConsole.info,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -186,7 +208,7 @@ export async function startHub(options = {}) {
 }
 
 function serveAsset(req, res, name) {
-  const match = /^(hub\.css|icons\/[a-z0-9-]+\.svg)$/.exec(name);
+  const match = /^(hub\.css|console\.css|password\.js|icons\/[a-z0-9-]+\.svg)$/.exec(name);
   let body;
   try {
     body = match && readFileSync(new URL(name, ASSETS));
@@ -204,4 +226,19 @@ function serveAsset(req, res, name) {
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** `/assets/brand/<client_id>.css`: a website's colour from its registration. */
+function serveBrandStylesheet(hub, res, name) {
+  const css = name.endsWith('.css') && brandStylesheet(hub, decodeURIComponent(name.slice(0, -4)));
+  if (!css) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': ASSET_TYPES.css,
+    'Cache-Control': 'public, max-age=300',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(css);
 }
