@@ -61,16 +61,16 @@ export function createInteractions(hub, provider) {
     delete: (uid) => pending.delete(uid),
   };
 
-  const send = (res, status, lang, { title, body }, brand) => {
+  const send = (res, status, lang, { title, body, script }, brand) => {
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': pageCsp(hub.origins),
+      'Content-Security-Policy': pageCsp(hub.origins, { script }),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
     });
-    res.end(layout({ lang, title, body, assetsBase: hub.assetsPath, brand }));
+    res.end(layout({ lang, title, body, assetsBase: hub.assetsPath, brand, script }));
   };
 
   const finishLogin = (req, res, accountId) =>

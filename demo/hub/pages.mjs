@@ -203,15 +203,16 @@ const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&
 export const esc = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /**
- * The policy of every Hub page: the Hub's own stylesheets and scripts only; forms may post to
- * the Hub and redirect on to the clients.
+ * The policy of every Hub page: the Hub's own stylesheets only, and its own scripts only on
+ * pages with a password field (the show-password switch); forms may post to the Hub and
+ * redirect on to the clients.
  */
-export function pageCsp(formTargets) {
+export function pageCsp(formTargets, { script = false } = {}) {
   return [
     "default-src 'none'",
     "style-src 'self'",
     "img-src 'self' data:",
-    "script-src 'self'",
+    `script-src ${script ? "'self'" : "'none'"}`,
     `form-action 'self' ${[...formTargets].join(' ')}`.trim(),
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -231,7 +232,7 @@ function brandHeader(t, brand, assetsBase) {
 }
 
 /** A full page. `body` is trusted HTML built with `esc` for every value. */
-export function layout({ lang, title, body, assetsBase, brand }) {
+export function layout({ lang, title, body, assetsBase, brand, script = false }) {
   const t = messages(lang);
   return `<!doctype html>
 <html lang="${lang}">
@@ -242,8 +243,12 @@ export function layout({ lang, title, body, assetsBase, brand }) {
 <title>${esc(title)} – ${esc(brand?.name ?? t.hub)}</title>
 <link rel="stylesheet" href="${assetsBase}/hub.css">
 ${brand?.stylesheet ? `<link rel="stylesheet" href="${esc(brand.stylesheet)}">\n` : ''}<link rel="icon" href="${assetsBase}/icons/hub.svg" type="image/svg+xml">
-<script src="${assetsBase}/password.js" defer></script>
-</head>
+${
+  script
+    ? `<script src="${assetsBase}/password.js" defer></script>
+`
+    : ''
+}</head>
 <body>
 <main class="card">
 ${brandHeader(t, brand, assetsBase)}
@@ -268,6 +273,7 @@ export function loginPage({ lang, clientName, action, abortAction, forgotHref, e
   const t = messages(lang);
   return {
     title: t.loginTitle,
+    script: true,
     body: `<p>${esc(t.loginIntro(clientName))}</p>
 ${alert(error)}
 <form method="post" action="${esc(action)}" class="stack">
@@ -360,6 +366,7 @@ export function passwordPage({ lang, mode, email, action, error }) {
   const { title, intro, button } = PASSWORD_PAGES[mode](t, email);
   return {
     title,
+    script: true,
     body: `<p>${esc(intro)}</p>
 ${alert(error)}
 <form method="post" action="${esc(action)}" class="stack">
