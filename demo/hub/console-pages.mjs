@@ -14,6 +14,9 @@ const dateTime = (lang, iso) =>
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso));
 
+/** A table that may scroll sideways on a phone: reachable and scrollable by keyboard. */
+const scrollable = (label) => `role="region" tabindex="0" aria-label="${esc(label)}"`;
+
 const csrfField = (csrf) => `<input type="hidden" name="csrf" value="${esc(csrf)}">`;
 
 /** A POST button in its own small form. */
@@ -59,7 +62,7 @@ export function consoleLayout({ lang, title, body, user, csrf, current, query, i
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${esc(title)} – ${t.product} ${t.area}</title>
 <link rel="stylesheet" href="/assets/hub.css">
 <link rel="stylesheet" href="/assets/console.css">
@@ -125,7 +128,7 @@ export function contactsPage({ lang, contacts, query }) {
     body: `<h1>${t.contacts}</h1>
 ${
   contacts.length
-    ? `<div class="table-wrap"><table>
+    ? `<div class="table-wrap" ${scrollable(caption)}><table>
 <caption>${esc(caption)}</caption>
 <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.contactId}</th><th scope="col">${t.dossier}</th><th scope="col">${t.email}</th><th scope="col">${t.account}</th></tr></thead>
 <tbody>
@@ -158,7 +161,7 @@ ${current > 1 ? `<a href="${contactHref}?pagina=${current - 1}">${t.previous}</a
 ${current < pages ? `<a href="${contactHref}?pagina=${current + 1}">${t.next}</a>` : ''}
 </nav>`
       : '';
-  return `<div class="table-wrap"><table>
+  return `<div class="table-wrap" ${scrollable(t.contracts)}><table>
 <caption>${esc(t.contractsCaption(contracts.length))}</caption>
 <thead><tr><th scope="col">${t.type}</th><th scope="col">${t.contractNumber}</th><th scope="col">${t.description}</th><th scope="col">${t.provider}</th><th scope="col">${t.contractStatus}</th></tr></thead>
 <tbody>
@@ -266,7 +269,7 @@ export function outboxPage({ lang, mails }) {
 <p>${t.outboxIntro}</p>
 ${
   mails.length
-    ? `<div class="table-wrap"><table>
+    ? `<div class="table-wrap" ${scrollable(t.outbox)}><table>
 <caption class="visually-hidden">${t.outbox}</caption>
 <thead><tr><th scope="col">${t.date}</th><th scope="col">${t.to}</th><th scope="col">${t.subject}</th><th scope="col">${t.kind}</th></tr></thead>
 <tbody>
@@ -313,7 +316,7 @@ export function activityPage({ lang, entries }) {
 <p>${t.activityIntro}</p>
 ${
   entries.length
-    ? `<div class="table-wrap"><table>
+    ? `<div class="table-wrap" ${scrollable(t.activity)}><table>
 <caption class="visually-hidden">${t.activity}</caption>
 <thead><tr><th scope="col">${t.date}</th><th scope="col">${t.who}</th><th scope="col">${t.what}</th><th scope="col">${t.subjectAccount}</th></tr></thead>
 <tbody>

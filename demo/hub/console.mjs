@@ -137,7 +137,8 @@ export function createConsole(hub) {
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
+      // Not no-referrer: with it, browsers send "Origin: null" on the console's own forms.
+      'Referrer-Policy': 'same-origin',
       ...headers,
     });
     res.end(

@@ -275,7 +275,8 @@ export function createInteractions(hub, provider) {
         if (record?.tokenHash !== hash) continue;
         if (account.revoked) return { account, record, dead: 'revoked' };
         if (Date.parse(record.expiresAt) <= Date.now()) return { account, record, dead: 'expired' };
-        return { account, record, mode };
+        // A new activation link for an account that is already active sets a new password.
+        return { account, record, mode: account.activatedAt ? 'reset' : mode };
       }
       const dead = account.deadLinks?.find((link) => link.tokenHash === hash);
       if (dead) return { account, dead: dead.reason };

@@ -306,7 +306,7 @@ ${alert(error)}
 <input id="email" name="email" type="email" autocomplete="username" required autofocus value="${esc(email)}">
 <button type="submit" class="primary">${t.forgotSend}</button>
 </form>
-<p><a href="${esc(backHref)}">${t.backToLogin}</a></p>`,
+<p class="aside"><a href="${esc(backHref)}">${t.backToLogin}</a></p>`,
   };
 }
 
