@@ -31,6 +31,7 @@ import {
   signInPage,
 } from './console-pages.mjs';
 import { consoleText } from './console-text.mjs';
+import { readForm } from './interactions.mjs';
 import { listMail, logActivity, readActivity } from './outbox.mjs';
 import { pickLanguage } from './pages.mjs';
 import { hashPassword, verifyPassword } from './state.mjs';
@@ -39,7 +40,6 @@ const BASE = '/beheer';
 const SESSION_COOKIE = 'hub_beheer';
 const LOGIN_COOKIE = 'hub_beheer_login';
 const IDLE_MS = 30 * 60_000;
-const MAX_FORM_BYTES = 8 * 1024;
 
 const CSP = [
   "default-src 'none'",
@@ -58,17 +58,6 @@ const sameSecret = (a, b) => {
   const y = Buffer.from(String(b ?? ''));
   return x.length > 0 && x.length === y.length && timingSafeEqual(x, y);
 };
-
-async function readForm(req) {
-  let size = 0;
-  const chunks = [];
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw Object.assign(new Error('form too large'), { status: 413 });
-    chunks.push(chunk);
-  }
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-}
 
 function cookies(req) {
   const jar = {};

@@ -31,8 +31,11 @@ import { API_SCOPE } from './provider.mjs';
 
 const MAX_FORM_BYTES = 8 * 1024;
 
-/** @returns {Promise<Record<string, string>>} */
-async function readForm(req) {
+/**
+ * Reads a small urlencoded form body (the Hub's pages and the broker console).
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function readForm(req) {
   let size = 0;
   const chunks = [];
   for await (const chunk of req) {
