@@ -251,15 +251,18 @@ ${csrfField(csrf)}
 </div>`;
 }
 
+/** `"Lotte Mulder" <lotte@voorbeeld.nl>` → `Lotte Mulder <lotte@voorbeeld.nl>` */
+const displayAddress = (header) => String(header ?? '').replace(/"/g, '');
+
 export function outboxPage({ lang, mails }) {
   const t = consoleText(lang);
   const rows = mails
     .map(
       (m) => `<tr>
-<td>${esc(dateTime(lang, m.date))}</td>
-<td>${esc(m.to)}</td>
 <td><a href="${BASE}/e-mails/${encodeURIComponent(m.id)}">${esc(m.subject)}</a></td>
+<td>${esc(displayAddress(m.to))}</td>
 <td>${esc(t.kinds[m.kind] ?? m.kind)}</td>
+<td>${esc(dateTime(lang, m.date))}</td>
 </tr>`,
     )
     .join('\n');
@@ -271,7 +274,7 @@ ${
   mails.length
     ? `<div class="table-wrap" ${scrollable(t.outbox)}><table>
 <caption class="visually-hidden">${t.outbox}</caption>
-<thead><tr><th scope="col">${t.date}</th><th scope="col">${t.to}</th><th scope="col">${t.subject}</th><th scope="col">${t.kind}</th></tr></thead>
+<thead><tr><th scope="col">${t.subject}</th><th scope="col">${t.to}</th><th scope="col">${t.kind}</th><th scope="col">${t.date}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>`
@@ -291,8 +294,8 @@ export function mailPage({ lang, mail }) {
     body: `<p class="crumbs"><a href="${BASE}/e-mails">${t.backToOutbox}</a></p>
 <h1>${esc(mail.subject)}</h1>
 <dl class="mail-head">
-<dt>${t.from}</dt><dd>${esc(mail.from)}</dd>
-<dt>${t.to}</dt><dd>${esc(mail.to)}</dd>
+<dt>${t.from}</dt><dd>${esc(displayAddress(mail.from))}</dd>
+<dt>${t.to}</dt><dd>${esc(displayAddress(mail.to))}</dd>
 <dt>${t.date}</dt><dd>${esc(dateTime(lang, mail.date))}</dd>
 <dt>${t.kind}</dt><dd>${esc(t.kinds[mail.kind] ?? mail.kind)}</dd>
 </dl>

@@ -1,5 +1,5 @@
 /**
- * The Hub's people in Chromium: a broker adds an account in the console, the invitation lands
+ * The Hub's people in Chromium: a broker adds an account in the desk, the invitation lands
  * in the outbox, the customer activates, consents and sees the contracts in a widget; the
  * broker sends new links (older ones are refused) and revokes access (the open widget signs
  * out). Every Hub page on the way is checked with axe at desktop and phone width; with
@@ -21,6 +21,7 @@ import {
 
 const ANNE = { username: 'anne@verzekeringendevries.nl', password: 'Beheer-DeVries-1' };
 const BRAM = { username: 'bram@verzekeringendevries.nl', password: 'Beheer-DeVries-2' };
+const HENK = { username: 'henk@hoekstra-assurantien.nl', password: 'Beheer-Hoekstra-1' };
 const LOTTE_PASSWORD = 'Lotte-Mulder-2026';
 const WIDTHS = { desktop: 1366, phone: 390 };
 const SHOTS = process.env.HUB_SHOTS;
@@ -80,7 +81,7 @@ async function staffSignIn(page, { username, password }) {
   await page.getByRole('heading', { name: 'Relaties', level: 1 }).waitFor();
 }
 
-/** The newest outbox e-mail to `to` of this kind, opened in the console; returns its link. */
+/** Opens the newest outbox e-mail with this subject in the console; returns its first link. */
 async function linkFromOutbox(page, subject) {
   await page
     .getByRole('navigation', { name: 'Beheer' })
@@ -91,29 +92,29 @@ async function linkFromOutbox(page, subject) {
   return page.locator('.mail-body a').first().getAttribute('href');
 }
 
-let lotteLinks = [];
+const lotteLinks = [];
 
 test('a broker adds an account; the customer activates, consents and sees the contracts', async () => {
   const started = Date.now();
   const broker = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
-  const console = await broker.newPage();
-  await console.goto(`${hubOrigin}/beheer`);
-  await checkPage(console, 'console-sign-in');
-  await staffSignIn(console, ANNE);
-  await checkPage(console, 'console-contacts');
+  const desk = await broker.newPage();
+  await desk.goto(`${hubOrigin}/beheer`);
+  await checkPage(desk, 'console-sign-in');
+  await staffSignIn(desk, ANNE);
+  await checkPage(desk, 'console-contacts');
 
-  await console.getByRole('searchbox', { name: 'Zoek een relatie' }).fill('Mulder');
-  await console.getByRole('button', { name: 'Zoeken' }).click();
-  await console.getByText('1 relatie voor "Mulder"').waitFor();
-  await checkPage(console, 'console-search');
-  await console.getByRole('link', { name: 'Lotte Mulder' }).click();
-  await console.getByRole('heading', { name: 'R-100623 – Lotte Mulder' }).waitFor();
-  const rows = await console.locator('.main-col tbody tr').count();
+  await desk.getByRole('searchbox', { name: 'Zoek een relatie' }).fill('Mulder');
+  await desk.getByRole('button', { name: 'Zoeken' }).click();
+  await desk.getByText('1 relatie voor "Mulder"').waitFor();
+  await checkPage(desk, 'console-search');
+  await desk.getByRole('link', { name: 'Lotte Mulder' }).click();
+  await desk.getByRole('heading', { name: 'R-100623 – Lotte Mulder' }).waitFor();
+  const rows = await desk.locator('.main-col tbody tr').count();
   assert.ok(rows >= 2, `contracts table (${rows} rows)`);
-  await checkPage(console, 'console-contact-no-account');
+  await checkPage(desk, 'console-contact-no-account');
 
-  await console.getByRole('link', { name: 'Account toevoegen' }).click();
-  const dialog = console.getByRole('dialog', { name: /Account toevoegen/ });
+  await desk.getByRole('link', { name: 'Account toevoegen' }).click();
+  const dialog = desk.getByRole('dialog', { name: /Account toevoegen/ });
   const email = dialog.getByLabel('E-mailadres');
   assert.equal(
     await email.inputValue(),
@@ -121,27 +122,24 @@ test('a broker adds an account; the customer activates, consents and sees the co
     'pre-filled from the contact',
   );
   assert.equal(
-    await console.evaluate(() => document.activeElement?.id),
+    await desk.evaluate(() => document.activeElement?.id),
     'email',
     'focus in the dialog',
   );
-  await checkPage(console, 'console-add-account-dialog');
+  await checkPage(desk, 'console-add-account-dialog');
   await email.fill('lotte@voorbeeld.nl');
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
-  await console.getByRole('status').filter({ hasText: 'Account toegevoegd' }).waitFor();
-  assert.equal(await console.getByRole('link', { name: 'Account toevoegen' }).count(), 0);
-  assert.equal(await console.locator('.username').textContent(), 'lotte@voorbeeld.nl');
-  await checkPage(console, 'console-contact-account');
+  await desk.getByRole('status').filter({ hasText: 'Account toegevoegd' }).waitFor();
+  assert.equal(await desk.getByRole('link', { name: 'Account toevoegen' }).count(), 0);
+  assert.equal(await desk.locator('.username').textContent(), 'lotte@voorbeeld.nl');
+  await checkPage(desk, 'console-contact-account');
 
-  const invitation = await linkFromOutbox(
-    console,
-    'Activeer uw account bij Verzekeringen De Vries',
-  );
+  const invitation = await linkFromOutbox(desk, 'Activeer uw account bij Verzekeringen De Vries');
   assert.match(invitation, /\/identity\/activate\/[\w-]+$/);
   lotteLinks.push(invitation);
-  await checkPage(console, 'console-mail');
-  await console.getByRole('link', { name: 'Naar de verzonden e-mails' }).click();
-  await checkPage(console, 'console-outbox');
+  await checkPage(desk, 'console-mail');
+  await desk.getByRole('link', { name: 'Naar de verzonden e-mails' }).click();
+  await checkPage(desk, 'console-outbox');
   timings.brokerAddsAccount = Date.now() - started;
 
   const customerStarted = Date.now();
@@ -177,10 +175,10 @@ test('a broker adds an account; the customer activates, consents and sees the co
   // The broker sends a new link twice: only the newest works, the older ones are refused.
   const linkStarted = Date.now();
   for (let i = 0; i < 2; i += 1) {
-    await console.goto(`${hubOrigin}/beheer/relaties/R-100623`);
-    await console.getByRole('button', { name: 'Nieuwe activatielink' }).click();
-    await console.getByRole('status').filter({ hasText: 'Nieuwe link verstuurd' }).waitFor();
-    lotteLinks.push(await linkFromOutbox(console, 'Kies een nieuw wachtwoord'));
+    await desk.goto(`${hubOrigin}/beheer/relaties/R-100623`);
+    await desk.getByRole('button', { name: 'Nieuwe activatielink' }).click();
+    await desk.getByRole('status').filter({ hasText: 'Nieuwe link verstuurd' }).waitFor();
+    lotteLinks.push(await linkFromOutbox(desk, 'Kies een nieuw wachtwoord'));
   }
   const other = await customer.newPage();
   await other.goto(lotteLinks[2]);
@@ -200,10 +198,10 @@ test('a broker adds an account; the customer activates, consents and sees the co
   // Revoking: the widget still open on the customer's page signs out at its next request.
   const revokeStarted = Date.now();
   const mark = customer.record.events.length;
-  await console.goto(`${hubOrigin}/beheer/relaties/R-100623`);
-  await console.getByRole('button', { name: 'Toegang intrekken' }).click();
-  await console.getByRole('status').filter({ hasText: 'is ingetrokken' }).waitFor();
-  await checkPage(console, 'console-contact-revoked');
+  await desk.goto(`${hubOrigin}/beheer/relaties/R-100623`);
+  await desk.getByRole('button', { name: 'Toegang intrekken' }).click();
+  await desk.getByRole('status').filter({ hasText: 'is ingetrokken' }).waitFor();
+  await checkPage(desk, 'console-contact-revoked');
   await page.evaluate(async () => {
     const { anva } = await import('/anva-widgets.js');
     anva().client.invalidate();
@@ -215,9 +213,14 @@ test('a broker adds an account; the customer activates, consents and sees the co
     ['revoked'],
   );
   timings.revokeSignsOut = Date.now() - revokeStarted;
-  assert.match(await linkFromOutbox(console, /stopgezet/).catch(() => ''), /^$|http/);
+  await desk.goto(`${hubOrigin}/beheer/e-mails`);
+  await desk
+    .getByRole('link', {
+      name: 'Uw toegang tot de website van Verzekeringen De Vries is stopgezet',
+    })
+    .waitFor();
   await customer.assertClean(page);
-  await broker.assertClean(console);
+  await broker.assertClean(desk);
   await customer.close();
   await broker.close();
 });
@@ -280,6 +283,53 @@ test('every other Hub page: branded sign-in, consent, forgotten password, consol
   await bram.goto(`${hubOrigin}/beheer/relaties/H-5601`);
   await bram.getByRole('heading', { name: 'Niet gevonden' }).waitFor();
   await checkPage(bram, 'console-not-found');
+
+  // Pieter's reset link (asked for above), and the link of Lotte, whose access is revoked.
+  const reset = await linkFromOutbox(bram, 'Kies een nieuw wachtwoord');
+  assert.match(reset, /\/identity\/reset\/[\w-]+$/);
+  await page.goto(reset);
+  await page.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
+  await checkPage(page, 'customer-reset');
+  await page.goto(lotteLinks.at(-1));
+  await page.getByText('Uw toegang is stopgezet door Verzekeringen De Vries').waitFor();
+  await checkPage(page, 'customer-link-revoked');
+
+  // A Hoekstra contact without e-mail: the dialog refuses an address that is not one.
+  const hoekstra = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const henk = await hoekstra.newPage();
+  await staffSignIn(henk, HENK);
+  await henk.goto(`${hubOrigin}/beheer/relaties/H-5601/account-toevoegen`);
+  const dialog = henk.getByRole('dialog', { name: /Account toevoegen/ });
+  assert.equal(await dialog.getByLabel('E-mailadres').inputValue(), '');
+  await dialog.getByLabel('E-mailadres').fill('ahmed@voorbeeld');
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await dialog.getByRole('alert').waitFor();
+  await checkPage(henk, 'console-add-account-error');
+  await henk.goto(`${hubOrigin}/beheer/relaties?ui_locales=en`);
+  await henk.getByRole('heading', { name: 'Contacts' }).waitFor();
+  await checkPage(henk, 'console-contacts-en');
+  await henk.goto(`${hubOrigin}/beheer/activiteit`);
+  await henk.getByRole('heading', { name: 'Geen toegang' }).waitFor();
+  await checkPage(henk, 'console-forbidden');
+  await hoekstra.assertClean(henk);
+  await hoekstra.close();
+
+  // Fatima's first login with her temporary password asks for a password of her own.
+  const fatima = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const first = await fatima.newPage();
+  await first.goto(stack.url('/mijn-verzekeringen.html'));
+  await first
+    .locator('anva-login')
+    .first()
+    .getByRole('button', { name: /inloggen/i })
+    .click();
+  await first.getByLabel('E-mailadres').fill('fatima@voorbeeld.nl');
+  await first.getByLabel(/^Wachtwoord$/).fill('Tijdelijk-4821');
+  await first.getByRole('button', { name: 'Inloggen' }).click();
+  await first.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
+  await checkPage(first, 'customer-temporary-password');
+  await fatima.assertClean(first);
+  await fatima.close();
   await ctx.assertClean(page);
   await ctx.close();
 });

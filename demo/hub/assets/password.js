@@ -1,5 +1,6 @@
 // Show-password switch for the Hub's password fields: progressive enhancement, so without
-// scripts every field works as before. The label comes from the page (its language).
+// scripts every field works as before. Its words come from the page (its language); the
+// button's name is its visible text, so speech users can say what they see.
 for (const wrapper of document.querySelectorAll('.password-field[data-show-label]')) {
   const input = wrapper.querySelector('input');
   if (!input) continue;
