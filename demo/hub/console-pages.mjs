@@ -55,7 +55,8 @@ function nav(t, user, current) {
 }
 
 /** A full console page. */
-export function consoleLayout({ lang, title, body, user, csrf, current, query, inert = false }) {
+/** A full console page; with `dialog`, the page stays visible but inert behind the dialog. */
+export function consoleLayout({ lang, title, body, user, csrf, current, query, dialog }) {
   const t = consoleText(lang);
   return `<!doctype html>
 <html lang="${lang}">
@@ -70,16 +71,16 @@ export function consoleLayout({ lang, title, body, user, csrf, current, query, i
 </head>
 <body class="console">
 <a class="skip" href="#main">${t.skip}</a>
-<div class="frame"${inert ? ' inert' : ''}>
+<div class="frame"${dialog ? ' inert' : ''}>
 ${header(t, user, csrf, query)}
 <div class="columns">
 ${user ? nav(t, user, current) : ''}
 <main id="main" tabindex="-1">
-${inert ? '' : body}
+${body}
 </main>
 </div>
 </div>
-${inert ? body : ''}
+${dialog ?? ''}
 </body>
 </html>`;
 }
@@ -233,11 +234,11 @@ export function addAccountDialog({ lang, details, csrf, email, mailLang = 'nl', 
 <dialog open class="card" aria-labelledby="dialog-title" aria-describedby="dialog-intro">
 <h2 id="dialog-title">${t.addAccount}: ${esc(details.contact.name)}</h2>
 <p id="dialog-intro">${t.addAccountIntro}</p>
-${errorNote(error)}
+${error ? `<p class="alert" role="alert" id="email-error">${esc(error)}</p>` : ''}
 <form method="post" action="${href}/account-toevoegen" class="stack">
 ${csrfField(csrf)}
 <label for="email">${t.email}</label>
-<input id="email" name="email" type="email" autocomplete="off" required autofocus value="${esc(email)}">
+<input id="email" name="email" type="email" autocomplete="off" required autofocus value="${esc(email)}"${error ? ' aria-invalid="true" aria-describedby="email-error"' : ''}>
 <fieldset><legend>${t.mailLanguage}</legend>
 <label class="choice"><input type="radio" name="lang" value="nl"${mailLang === 'en' ? '' : ' checked'}> ${t.dutch}</label>
 <label class="choice"><input type="radio" name="lang" value="en"${mailLang === 'en' ? ' checked' : ''}> ${t.english}</label>

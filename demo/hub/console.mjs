@@ -119,7 +119,7 @@ export function createConsole(hub) {
     return { id, ...session };
   }
 
-  function send(res, status, lang, page, { session, current, query, inert, headers = {} } = {}) {
+  function send(res, status, lang, page, { session, current, query, dialog, headers = {} } = {}) {
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': CSP,
@@ -138,7 +138,7 @@ export function createConsole(hub) {
         csrf: session?.csrf,
         current,
         query,
-        inert,
+        dialog,
       }),
     );
   }
@@ -224,11 +224,11 @@ export function createConsole(hub) {
       res,
       dialog.error ? 400 : 200,
       lang,
-      { title: t.addAccount, body: html },
+      { ...page, title: t.addAccount },
       {
         session,
         current: 'relaties',
-        inert: true,
+        dialog: html,
       },
     );
   }
