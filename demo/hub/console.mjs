@@ -73,15 +73,18 @@ export function createConsole(hub) {
   const staffData = loadStaff(hub.staffFile);
   const secure = hub.issuer.startsWith('https:');
   const hubOrigin = new URL(hub.issuer).origin;
-  // Staff passwords are demo values in staff.json; only their hashes are kept.
-  const staff = Promise.all(
-    staffData.staff.map(async ({ password, ...member }) => ({
-      ...member,
-      passwordHash: await hashPassword(password),
-      organizationName: hub.dossier.organizations.find((o) => sameId(o.id, member.organizationId))
-        ?.name,
-    })),
-  );
+  // Staff passwords are demo values in staff.json; only their hashes are kept, made at the
+  // first staff sign-in so they never compete with a customer's login at start.
+  let staff;
+  const staffMembers = () =>
+    (staff ??= Promise.all(
+      staffData.staff.map(async ({ password, ...member }) => ({
+        ...member,
+        passwordHash: await hashPassword(password),
+        organizationName: hub.dossier.organizations.find((o) => sameId(o.id, member.organizationId))
+          ?.name,
+      })),
+    ));
   /** @type {Map<string, { user: any, csrf: string, seen: number }>} */
   const sessions = new Map();
 
@@ -169,7 +172,7 @@ export function createConsole(hub) {
     const { delayMs, locked } = hub.throttle.check(username, ip);
     if (locked) return again(t.lockedOut, 429);
     if (delayMs) await sleep(delayMs);
-    const user = (await staff).find((member) => member.username === username);
+    const user = (await staffMembers()).find((member) => member.username === username);
     const valid = await verifyPassword(String(form.password ?? ''), user?.passwordHash);
     if (!valid || !user) {
       hub.throttle.failed(username, ip);
