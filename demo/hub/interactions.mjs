@@ -312,7 +312,7 @@ export function createInteractions(hub, provider) {
     const broker = brokerOf(hub.dossier, staff, organizationOfAccount(hub.dossier, found.account));
     const brokerName = broker?.name ?? brand?.name;
     if (found.dead === 'revoked') {
-      const text = t.accessRevokedText(brokerName);
+      const text = t.accessRevokedText(brokerName, reachText(lang, broker));
       return send(res, 404, lang, messagePage({ lang, title: t.linkInvalidTitle, text }), brand);
     }
     const signIn = brand && signInUrl(hub, clientId);

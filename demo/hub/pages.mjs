@@ -76,8 +76,8 @@ const MESSAGES = {
     linkAskAdviser: (broker, how) =>
       `Lukt het niet? Vraag ${broker} om een nieuwe link${how ? `: ${how}` : ''}.`,
     linkAskAnyAdviser: 'Lukt het niet? Vraag uw adviseur om een nieuwe link.',
-    accessRevokedText: (broker) =>
-      `Uw toegang is stopgezet door ${broker}. Neem contact op met uw adviseur als u weer toegang wilt.`,
+    accessRevokedText: (broker, how) =>
+      `Uw toegang is stopgezet door ${broker}. Wilt u weer toegang? Neem contact op met ${broker}${how ? `: ${how}` : ''}.`,
     logoutTitle: 'Uitloggen',
     logoutText: 'Wilt u uitloggen bij ANVA Hub?',
     logoutYes: 'Ja, uitloggen',
@@ -159,8 +159,8 @@ const MESSAGES = {
     linkAskAdviser: (broker, how) =>
       `Still stuck? Ask ${broker} for a new link${how ? `: ${how}` : ''}.`,
     linkAskAnyAdviser: 'Still stuck? Ask your adviser for a new link.',
-    accessRevokedText: (broker) =>
-      `Your access was stopped by ${broker}. Contact your adviser if you want access again.`,
+    accessRevokedText: (broker, how) =>
+      `Your access was stopped by ${broker}. Want access again? Contact ${broker}${how ? `: ${how}` : ''}.`,
     logoutTitle: 'Sign out',
     logoutText: 'Do you want to sign out of ANVA Hub?',
     logoutYes: 'Yes, sign out',
