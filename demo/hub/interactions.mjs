@@ -183,6 +183,7 @@ export function createInteractions(hub, provider) {
         200,
         lang,
         passwordPage({ lang, mode: 'temporary', email: account.email, action }),
+        brandingOf(hub, details.params.client_id),
       );
     }
     return finishLogin(req, res, account.id);
@@ -219,7 +220,8 @@ export function createInteractions(hub, provider) {
     if (error) {
       const action = `${hub.mountPath}/interaction/${details.uid}/password`;
       const email = hub.accountById(accountId)?.email;
-      return send(res, 400, lang, passwordPage({ lang, mode: 'temporary', email, action, error }));
+      const page = passwordPage({ lang, mode: 'temporary', email, action, error });
+      return send(res, 400, lang, page, brandingOf(hub, details.params.client_id));
     }
     pendingPassword.delete(details.uid);
     return finishLogin(req, res, account.id);
@@ -402,7 +404,8 @@ export function createInteractions(hub, provider) {
       if (pendingAccount !== undefined) {
         const email = hub.accountById(pendingAccount)?.email;
         const formAction = `${hub.mountPath}/interaction/${uid}/password`;
-        send(res, 200, lang, passwordPage({ lang, mode: 'temporary', email, action: formAction }));
+        const page = passwordPage({ lang, mode: 'temporary', email, action: formAction });
+        send(res, 200, lang, page, brandingOf(hub, details.params.client_id));
       } else {
         await showInteraction(req, res, details, lang);
       }

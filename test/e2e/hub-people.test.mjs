@@ -68,6 +68,8 @@ async function checkPage(page, name) {
       (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
     assert.deepEqual(violations, [], `axe on ${name} at ${width}px`);
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= width, `${name} fits ${width}px (${pageWidth}px wide)`);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: WIDTHS.desktop, height: 900 });
