@@ -145,7 +145,7 @@ function readOptions() {
   };
 }
 
-function printBanner({ site, hub, dataFile }) {
+function printBanner({ site, hub, dataFile, outboxDir }) {
   const lines = [
     '',
     '  ANVA widgets demo is running',
@@ -172,6 +172,18 @@ function printBanner({ site, hub, dataFile }) {
       : `${login.email}  /  ${login.password ?? '(no password)'}`;
     lines.push(`    ${login.label.padEnd(width)}  ${how}`);
   }
+  lines.push(
+    '',
+    `  Broker console    ${hub.console.url}   (Account toevoegen, new links, revoking)`,
+  );
+  for (const login of hub.console.logins) {
+    lines.push(
+      `    ${`${login.role}, ${login.organization}`.padEnd(width)}  ${login.username}  /  ${login.password}`,
+    );
+  }
+  lines.push(
+    `  Outbox            ${outboxDir(hub.dataFile)}   (every e-mail the Hub sends; also in the console)`,
+  );
   const data = dataFile ? ` --data ${dataFile}` : '';
   lines.push(
     '',
@@ -186,9 +198,10 @@ function printBanner({ site, hub, dataFile }) {
 
 async function main() {
   const { sitePort, hubPort, apiPort, singleOrigin, dataFile, accessTokenTtl } = readOptions();
-  const [{ startHub }, { startSite }] = await Promise.all([
+  const [{ startHub }, { startSite }, { outboxDir }] = await Promise.all([
     import(pathToFileURL(join(root, 'demo', 'hub', 'server.mjs')).href),
     import(pathToFileURL(join(root, 'demo', 'site-server.mjs')).href),
+    import(pathToFileURL(join(root, 'demo', 'hub', 'outbox.mjs')).href),
   ]);
   const siteOrigin = `http://localhost:${sitePort}`;
   let hub;
@@ -230,7 +243,7 @@ async function main() {
         : `the demo site did not start: ${error.message}`,
     );
   }
-  printBanner({ site, hub, dataFile });
+  printBanner({ site, hub, dataFile, outboxDir });
 
   let stopping = false;
   const stop = async (signal) => {

@@ -15,20 +15,23 @@ import {
   revokeAccount,
 } from './admin.mjs';
 import {
+  DEFAULT_DATA_FILE,
   DEFAULT_PORT,
   HubConfigError,
   parseBaseUrl,
   parsePort,
   resolveOptions,
 } from './config.mjs';
+import { outboxDir } from './outbox.mjs';
 
 const USAGE = `Usage: npm run hub -- [command] [options]
 
 Commands:
   serve                                   run the Hub (default)
   contacts                                list contacts and their accounts
-  account add --contact <id> [--email <e>]  add an account to a contact (prints link + temporary password)
-  account reissue --email <e>             new activation link; the old one stops working
+  account add --contact <id> [--email <e>] [--lang nl|en]
+                                          add an account to a contact (e-mails link + temporary password)
+  account reissue --email <e>             new activation link (e-mailed); the old one stops working
   account revoke --email <e>              withdraw access at once (sessions, access and refresh tokens)
   account restore --email <e>             give access back
   reset                                   start afresh from seed.json
@@ -61,6 +64,7 @@ const OPTIONS = {
   'access-ttl': { type: 'string' },
   contact: { type: 'string' },
   email: { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -114,6 +118,11 @@ async function serve(config) {
     console.log(`  latency   ${route === '*' ? 'every endpoint' : route}: ${ms} ms`);
   }
   console.log(`  data      ${hub.dataFile}`);
+  console.log(`  outbox    ${outboxDir(hub.dataFile)}   (every e-mail the Hub sends)`);
+  console.log(`Broker console: ${hub.console.url}`);
+  for (const login of hub.console.logins) {
+    console.log(`  ${login.role}, ${login.organization}: ${login.username} / ${login.password}`);
+  }
   console.log('Demo customers:');
   for (const login of hub.demoLogins) {
     console.log(`  ${login.label}`);
@@ -141,7 +150,7 @@ async function main(argv) {
   const [command = 'serve', sub] = positionals;
   const config = settings(values);
   const admin = {
-    dataFile: config.dataFile,
+    dataFile: config.dataFile ?? DEFAULT_DATA_FILE,
     issuer: config.issuer ?? `http://localhost:${config.port}/identity`,
   };
 
@@ -167,12 +176,13 @@ async function main(argv) {
       ...admin,
       contactId: required(values, 'contact'),
       email: values.email,
+      lang: values.lang === 'en' ? 'en' : 'nl',
     });
     console.log(`Account added for contact ${values.contact} (${result.account.name}).`);
     console.log(`  username            ${result.account.email}`);
     console.log(`  temporary password  ${result.temporaryPassword}`);
     console.log(`  activation link     ${result.activationUrl}`);
-    console.log('No e-mail was sent: pass these on to the customer yourself.');
+    console.log(`E-mails written to the outbox: ${outboxDir(admin.dataFile)}`);
     return;
   }
   if (command === 'account' && sub === 'reissue') {
@@ -181,6 +191,7 @@ async function main(argv) {
       `New activation link for ${result.account.email} (the previous one no longer works):`,
     );
     console.log(`  ${result.activationUrl}`);
+    console.log(`E-mailed; see the outbox: ${outboxDir(admin.dataFile)}`);
     return;
   }
   if (command === 'account' && sub === 'revoke') {

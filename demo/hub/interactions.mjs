@@ -4,8 +4,18 @@
  * interaction cookie or to the secret in the activation link.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { requestPasswordReset, retireLink } from './admin.mjs';
+import {
+  brandingOf,
+  brokerOf,
+  brokerOfWebsite,
+  loadStaff,
+  organizationOfAccount,
+  signInUrl,
+} from './brokers.mjs';
 import {
   consentPage,
+  forgotPage,
   layout,
   loginPage,
   messagePage,
@@ -14,14 +24,18 @@ import {
   passwordPage,
   passwordProblem,
   pickLanguage,
+  reachText,
 } from './pages.mjs';
 import { findByEmail, hashPassword, secretHash, verifyPassword } from './state.mjs';
 import { API_SCOPE } from './provider.mjs';
 
 const MAX_FORM_BYTES = 8 * 1024;
 
-/** @returns {Promise<Record<string, string>>} */
-async function readForm(req) {
+/**
+ * Reads a small urlencoded form body (the Hub's pages and the broker console).
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function readForm(req) {
   let size = 0;
   const chunks = [];
   for await (const chunk of req) {
@@ -37,6 +51,7 @@ async function readForm(req) {
  * @param {import('oidc-provider').default} provider
  */
 export function createInteractions(hub, provider) {
+  const staff = loadStaff(hub.staffFile);
   /** Interactions whose user proved a temporary password and must now choose a new one. */
   const pending = new Map();
   const pendingPassword = {
@@ -49,20 +64,17 @@ export function createInteractions(hub, provider) {
     delete: (uid) => pending.delete(uid),
   };
 
-  const send = (res, status, lang, { title, body }) => {
+  const send = (res, status, lang, { title, body, script }, brand) => {
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': pageCsp(hub.origins),
+      'Content-Security-Policy': pageCsp(hub.origins, { script }),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
     });
-    res.end(layout({ lang, title, body, assetsBase: hub.assetsPath }));
+    res.end(layout({ lang, title, body, assetsBase: hub.assetsPath, brand, script }));
   };
-
-  const clientName = async (clientId) =>
-    (await provider.Client.find(clientId))?.clientName ?? clientId;
 
   const finishLogin = (req, res, accountId) =>
     provider.interactionFinished(
@@ -75,17 +87,19 @@ export function createInteractions(hub, provider) {
   async function showInteraction(req, res, details, lang, error, email) {
     const { uid, prompt, params, session } = details;
     const base = `${hub.mountPath}/interaction/${uid}`;
-    const name = await clientName(params.client_id);
+    const brand = brandingOf(hub, params.client_id);
+    const name = brand?.name ?? params.client_id;
     if (prompt.name === 'login') {
       const page = loginPage({
         lang,
         clientName: name,
         action: `${base}/login`,
         abortAction: `${base}/abort`,
+        forgotHref: `${base}/forgot`,
         email: email ?? params.login_hint ?? '',
         error,
       });
-      return send(res, error ? 401 : 200, lang, page);
+      return send(res, error ? 401 : 200, lang, page, brand);
     }
     if (prompt.name === 'consent') {
       const account = hub.accountById(session?.accountId);
@@ -103,15 +117,50 @@ export function createInteractions(hub, provider) {
         brokers: hub.dossier.organizations
           .filter((org) => served.has(String(org.id)))
           .map((org) => org.name),
+        origin: new URL(params.redirect_uri).origin,
+        broker: brokerOfWebsite(hub.dossier, staff, params.client_id),
         email: account?.email ?? '',
         items,
         action: `${base}/confirm`,
         denyAction: `${base}/abort`,
       });
-      return send(res, 200, lang, page);
+      return send(res, 200, lang, page, brand);
     }
     const t = messages(lang);
     return send(res, 400, lang, messagePage({ lang, title: t.errorTitle, text: t.errorText }));
+  }
+
+  /**
+   * *Wachtwoord vergeten?* inside a sign-in: the same throttle as a login (every request counts),
+   * and the same answer whether or not the address has an account.
+   */
+  async function forgot(req, res, details, lang) {
+    const base = `${hub.mountPath}/interaction/${details.uid}`;
+    const clientId = details.params.client_id;
+    const brand = brandingOf(hub, clientId);
+    const page = (extra) =>
+      forgotPage({ lang, action: `${base}/forgot`, backHref: base, email: '', ...extra });
+    if (req.method === 'GET') return send(res, 200, lang, page(), brand);
+    const form = await readForm(req);
+    const email = String(form.email ?? '').trim();
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const { delayMs, locked } = hub.throttle.check(email, ip);
+    if (locked)
+      return send(res, 429, lang, page({ email, error: messages(lang).lockedOut }), brand);
+    if (delayMs) await sleep(delayMs);
+    hub.throttle.failed(email, ip);
+    if (email) {
+      await requestPasswordReset({
+        email,
+        clientId,
+        lang,
+        dataFile: hub.dataFile,
+        seedFile: hub.seedFile,
+        staffFile: hub.staffFile,
+        issuer: hub.issuer,
+      });
+    }
+    return send(res, 200, lang, page({ sentTo: email }), brand);
   }
 
   async function login(req, res, details, lang) {
@@ -148,6 +197,7 @@ export function createInteractions(hub, provider) {
         200,
         lang,
         passwordPage({ lang, mode: 'temporary', email: account.email, action }),
+        brandingOf(hub, details.params.client_id),
       );
     }
     return finishLogin(req, res, account.id);
@@ -162,11 +212,15 @@ export function createInteractions(hub, provider) {
     const account = hub.update((state) => {
       const found = state.accounts.find((a) => a.id === accountId);
       if (!found || found.revoked) return undefined;
+      // A link works once: its page says so afterwards, with a way to sign in.
+      retireLink(found, found.activation, 'used');
+      retireLink(found, found.reset, 'used');
       Object.assign(found, {
         passwordHash,
         mustChangePassword: false,
         temporaryPasswordExpiresAt: null,
         activation: null,
+        reset: null,
         activatedAt: found.activatedAt ?? new Date().toISOString(),
         passwordChangedAt: new Date().toISOString(),
         // As a revocation does: every session, grant and token from before the change ends.
@@ -185,7 +239,8 @@ export function createInteractions(hub, provider) {
     if (error) {
       const action = `${hub.mountPath}/interaction/${details.uid}/password`;
       const email = hub.accountById(accountId)?.email;
-      return send(res, 400, lang, passwordPage({ lang, mode: 'temporary', email, action, error }));
+      const page = passwordPage({ lang, mode: 'temporary', email, action, error });
+      return send(res, 400, lang, page, brandingOf(hub, details.params.client_id));
     }
     pendingPassword.delete(details.uid);
     return finishLogin(req, res, account.id);
@@ -233,69 +288,122 @@ export function createInteractions(hub, provider) {
     );
   }
 
-  async function activation(req, res, token, lang) {
-    const t = messages(lang);
+  /** Finds the account of a link secret: live, or dead (used, replaced, expired) with why. */
+  function linkOwner(token) {
     const hash = secretHash(token);
-    const account = hub.state.accounts.find(
-      (a) =>
-        a.activation?.tokenHash === hash &&
-        Date.parse(a.activation.expiresAt) > Date.now() &&
-        !a.revoked,
-    );
-    if (!account) {
-      if (req.method === 'POST') await readForm(req);
-      return send(
-        res,
-        404,
-        lang,
-        messagePage({ lang, title: t.linkInvalidTitle, text: t.linkInvalidText }),
-      );
+    for (const account of hub.state.accounts) {
+      for (const [mode, record] of [
+        ['activate', account.activation],
+        ['reset', account.reset],
+      ]) {
+        if (record?.tokenHash !== hash) continue;
+        if (account.revoked) return { account, record, dead: 'revoked' };
+        if (Date.parse(record.expiresAt) <= Date.now()) return { account, record, dead: 'expired' };
+        // A new activation link for an account that is already active sets a new password.
+        return { account, record, mode: account.activatedAt ? 'reset' : mode };
+      }
+      const dead = account.deadLinks?.find((link) => link.tokenHash === hash);
+      if (dead) return { account, dead: dead.reason };
     }
-    const action = `${hub.mountPath}/activate/${encodeURIComponent(token)}`;
+    return undefined;
+  }
+
+  /** The website a link belongs to: the one it was sent for, else the broker's. */
+  function websiteOf(account, record) {
+    if (record?.clientId) return record.clientId;
+    const organizationId = organizationOfAccount(hub.dossier, account);
+    return staff.brokers.find((b) => String(b.organizationId) === String(organizationId))?.website;
+  }
+
+  const DEAD_TEXT = {
+    used: 'linkUsedText',
+    replaced: 'linkReplacedText',
+    expired: 'linkExpiredText',
+  };
+
+  /** A link that no longer works: why, a way to sign in, and whom to ask. */
+  function deadLinkPage(res, lang, found) {
+    const t = messages(lang);
+    if (!found) {
+      const page = messagePage({ lang, title: t.linkInvalidTitle, text: t.linkInvalidText });
+      return send(res, 404, lang, page);
+    }
+    const clientId = websiteOf(found.account, found.record);
+    const brand = brandingOf(hub, clientId);
+    const broker = brokerOf(hub.dossier, staff, organizationOfAccount(hub.dossier, found.account));
+    const brokerName = broker?.name ?? brand?.name;
+    if (found.dead === 'revoked') {
+      const text = t.accessRevokedText(brokerName, reachText(lang, broker));
+      return send(res, 404, lang, messagePage({ lang, title: t.linkInvalidTitle, text }), brand);
+    }
+    const signIn = brand && signInUrl(hub, clientId);
+    const page = messagePage({
+      lang,
+      title: t.linkInvalidTitle,
+      text: t[DEAD_TEXT[found.dead]],
+      link: signIn,
+      linkText: signIn && t.signInAt(brand.name),
+      note: brokerName
+        ? t.linkAskAdviser(brokerName, reachText(lang, broker))
+        : t.linkAskAnyAdviser,
+    });
+    return send(res, 404, lang, page, brand);
+  }
+
+  /** An activation or password reset link: the new-password form, then a way to sign in. */
+  async function passwordLink(req, res, kind, token, lang) {
+    const t = messages(lang);
+    const found = linkOwner(token);
+    if (!found?.mode) {
+      if (req.method === 'POST') await readForm(req);
+      return deadLinkPage(res, lang, found);
+    }
+    const { account, record, mode } = found;
+    const clientId = websiteOf(account, record);
+    const brand = brandingOf(hub, clientId);
+    const query = lang === 'en' ? '?ui_locales=en' : '';
+    const action = `${hub.mountPath}/${kind}/${encodeURIComponent(token)}${query}`;
     if (req.method !== 'POST') {
       return send(
         res,
         200,
         lang,
-        passwordPage({ lang, mode: 'activate', email: account.email, action }),
+        passwordPage({ lang, mode, email: account.email, action }),
+        brand,
       );
     }
     const { error } = await setPassword(lang, account.id, await readForm(req));
     if (error) {
-      return send(
-        res,
-        400,
-        lang,
-        passwordPage({ lang, mode: 'activate', email: account.email, action, error }),
-      );
+      const page = passwordPage({ lang, mode, email: account.email, action, error });
+      return send(res, 400, lang, page, brand);
     }
+    const signIn = brand && signInUrl(hub, clientId);
     const page = messagePage({
       lang,
-      title: t.activatedTitle,
-      text: t.activatedText,
-      link: `${hub.siteOrigin}/`,
-      linkText: t.backToSite,
+      title: mode === 'activate' ? t.activatedTitle : t.passwordSavedTitle,
+      text: mode === 'activate' ? t.activatedText : t.passwordSavedText,
+      link: signIn,
+      linkText: signIn && t.signInAt(brand.name),
     });
-    return send(res, 200, lang, page);
+    return send(res, 200, lang, page, brand);
   }
 
   /** Handles the request when it is one of these pages; returns false otherwise. */
   return async function handle(req, res, path) {
-    const activate = /^\/activate\/([A-Za-z0-9_-]{8,100})$/.exec(path);
-    if (activate && (req.method === 'GET' || req.method === 'POST')) {
-      await activation(req, res, activate[1], pickLanguage(req.headers['accept-language']));
+    const link = /^\/(activate|reset)\/([A-Za-z0-9_-]{8,100})$/.exec(path);
+    if (link && (req.method === 'GET' || req.method === 'POST')) {
+      const uiLocales = new URL(req.url, 'http://hub').searchParams.get('ui_locales');
+      const lang = pickLanguage(req.headers['accept-language'], uiLocales);
+      await passwordLink(req, res, link[1], link[2], lang);
       return true;
     }
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|password|confirm|abort))?$/.exec(
-      path,
-    );
+    const match =
+      /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|password|confirm|abort|forgot))?$/.exec(path);
     if (!match) return false;
     const [, uid, action] = match;
-    if (
-      (action === undefined) !== (req.method === 'GET') ||
-      !['GET', 'POST'].includes(req.method)
-    ) {
-      res.writeHead(405, { Allow: action ? 'POST' : 'GET' }).end();
+    const allowed = action === 'forgot' ? ['GET', 'POST'] : [action ? 'POST' : 'GET'];
+    if (!allowed.includes(req.method)) {
+      res.writeHead(405, { Allow: allowed.join(', ') }).end();
       return true;
     }
     let details;
@@ -315,13 +423,15 @@ export function createInteractions(hub, provider) {
       if (pendingAccount !== undefined) {
         const email = hub.accountById(pendingAccount)?.email;
         const formAction = `${hub.mountPath}/interaction/${uid}/password`;
-        send(res, 200, lang, passwordPage({ lang, mode: 'temporary', email, action: formAction }));
+        const page = passwordPage({ lang, mode: 'temporary', email, action: formAction });
+        send(res, 200, lang, page, brandingOf(hub, details.params.client_id));
       } else {
         await showInteraction(req, res, details, lang);
       }
     } else if (action === 'login') await login(req, res, details, lang);
     else if (action === 'password') await newPassword(req, res, details, lang);
     else if (action === 'confirm') await confirm(req, res, details);
+    else if (action === 'forgot') await forgot(req, res, details, lang);
     else await abort(req, res);
     return true;
   };

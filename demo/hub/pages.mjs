@@ -9,16 +9,29 @@ const MESSAGES = {
   nl: {
     hub: 'ANVA Hub',
     loginTitle: 'Inloggen',
-    loginIntro: (client) => `Log in om verder te gaan naar ${client}.`,
+    loginIntro: (client) => `Log in om verder te gaan naar de website van ${client}.`,
     email: 'E-mailadres',
     password: 'Wachtwoord',
+    showPassword: 'Wachtwoord tonen',
+    forgotLink: 'Wachtwoord vergeten?',
+    forgotTitle: 'Wachtwoord vergeten',
+    forgotIntro:
+      'Vul het e-mailadres van uw account in. U ontvangt dan een e-mail met een link waarmee u een nieuw wachtwoord kiest.',
+    forgotSend: 'Link versturen',
+    forgotSentTitle: 'Kijk in uw e-mail',
+    forgotSent: (email) =>
+      `Hoort het e-mailadres ${email} bij een account, dan ontvangt u binnen enkele minuten een e-mail met een link. De link werkt één uur. Geen e-mail ontvangen? Kijk ook bij uw ongewenste e-mail.`,
+    backToLogin: 'Terug naar inloggen',
+    viaHub: 'via ANVA Hub',
     signIn: 'Inloggen',
     cancel: 'Annuleren',
     badLogin: 'Het e-mailadres of wachtwoord is onjuist.',
     lockedOut: 'Te veel mislukte pogingen. Wacht een paar minuten en probeer het dan opnieuw.',
     consentTitle: 'Toestemming geven',
-    consentIntro: (client) => `${client} vraagt toegang tot uw gegevens bij ANVA Hub.`,
-    consentMayRead: 'Deze website mag het volgende inzien:',
+    consentIntro: (client) =>
+      `De website van ${client} vraagt toegang tot uw gegevens bij ANVA Hub.`,
+    consentWho: (client, origin) =>
+      `Als u toestemming geeft, mag de website van ${client} (${origin}) het volgende inzien:`,
     consentBroker: (brokers, count) =>
       `Deze website is van ${brokers}. Alleen uw ${count === 1 ? 'dossier bij dit kantoor wordt' : 'dossiers bij deze kantoren worden'} gedeeld.`,
     consentItems: {
@@ -29,7 +42,10 @@ const MESSAGES = {
       offline: 'ingelogd blijven terwijl u de website gebruikt',
     },
     consentAs: (email) => `U bent ingelogd als ${email}.`,
-    consentNote: 'U geeft deze toestemming één keer. Uw adviseur kan de toegang altijd intrekken.',
+    consentNote: 'U geeft deze toestemming één keer; ze geldt tot u haar intrekt.',
+    consentWithdraw: (broker, how) =>
+      `Intrekken kan altijd: vraag het ${broker}${how ? ` (${how})` : ''}. De website ziet uw gegevens dan direct niet meer. Uw verzekeringen lopen gewoon door.`,
+    or: 'of',
     allow: 'Toestaan',
     deny: 'Weigeren',
     newPasswordTitle: 'Kies een nieuw wachtwoord',
@@ -40,7 +56,10 @@ const MESSAGES = {
     newPassword: 'Nieuw wachtwoord',
     repeatPassword: 'Herhaal wachtwoord',
     passwordHint: 'Minimaal 8 tekens; geen veelgebruikt wachtwoord en niet uw e-mailadres.',
-    resetPassword: 'Wachtwoord resetten',
+    activateButton: 'Account activeren',
+    savePassword: 'Wachtwoord opslaan',
+    resetTitle: 'Kies een nieuw wachtwoord',
+    resetIntro: (email) => `Kies een nieuw wachtwoord voor uw account ${email}.`,
     passwordTooShort: 'Het wachtwoord moet minimaal 8 tekens lang zijn.',
     passwordMismatch: 'De wachtwoorden zijn niet gelijk.',
     passwordTooLong: 'Het wachtwoord mag hoogstens 256 tekens lang zijn.',
@@ -52,10 +71,22 @@ const MESSAGES = {
     activatedTitle: 'Uw account is geactiveerd',
     activatedText:
       'Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen met uw e-mailadres en dit wachtwoord.',
-    backToSite: 'Terug naar de website',
+    passwordSavedTitle: 'Uw nieuwe wachtwoord is opgeslagen',
+    passwordSavedText: 'U kunt nu inloggen met uw e-mailadres en uw nieuwe wachtwoord.',
+    signInAt: (client) => `Inloggen bij ${client}`,
     linkInvalidTitle: 'Deze link werkt niet meer',
     linkInvalidText:
       'De activatielink is ongeldig, verlopen of al gebruikt. Vraag uw adviseur om een nieuwe link.',
+    linkUsedText:
+      'Deze link is al gebruikt: uw wachtwoord is ingesteld. U kunt inloggen met uw e-mailadres en wachtwoord.',
+    linkReplacedText:
+      'Er is een nieuwere link verstuurd; alleen de nieuwste link werkt. Kijk in uw e-mail, of log in als u uw wachtwoord al heeft gekozen.',
+    linkExpiredText: 'Deze link is verlopen. Log in als u uw wachtwoord al heeft gekozen.',
+    linkAskAdviser: (broker, how) =>
+      `Lukt het niet? Vraag ${broker} om een nieuwe link${how ? `: ${how}` : ''}.`,
+    linkAskAnyAdviser: 'Lukt het niet? Vraag uw adviseur om een nieuwe link.',
+    accessRevokedText: (broker, how) =>
+      `Uw toegang is stopgezet door ${broker}. Wilt u weer toegang? Neem contact op met ${broker}${how ? `: ${how}` : ''}.`,
     logoutTitle: 'Uitloggen',
     logoutText: 'Wilt u uitloggen bij ANVA Hub?',
     logoutYes: 'Ja, uitloggen',
@@ -76,16 +107,28 @@ const MESSAGES = {
   en: {
     hub: 'ANVA Hub',
     loginTitle: 'Sign in',
-    loginIntro: (client) => `Sign in to continue to ${client}.`,
+    loginIntro: (client) => `Sign in to continue to the website of ${client}.`,
     email: 'Email address',
     password: 'Password',
+    showPassword: 'Show password',
+    forgotLink: 'Forgot your password?',
+    forgotTitle: 'Forgot your password',
+    forgotIntro:
+      'Enter the email address of your account. You will receive an email with a link to choose a new password.',
+    forgotSend: 'Send link',
+    forgotSentTitle: 'Check your email',
+    forgotSent: (email) =>
+      `If the email address ${email} belongs to an account, you will receive an email with a link within a few minutes. The link works for one hour. No email? Also check your spam folder.`,
+    backToLogin: 'Back to sign in',
+    viaHub: 'via ANVA Hub',
     signIn: 'Sign in',
     cancel: 'Cancel',
     badLogin: 'The email address or password is incorrect.',
     lockedOut: 'Too many failed attempts. Wait a few minutes and try again.',
     consentTitle: 'Give permission',
-    consentIntro: (client) => `${client} asks for access to your data at ANVA Hub.`,
-    consentMayRead: 'This website may see:',
+    consentIntro: (client) => `The website of ${client} asks for access to your data at ANVA Hub.`,
+    consentWho: (client, origin) =>
+      `If you allow it, the website of ${client} (${origin}) may see:`,
     consentBroker: (brokers, count) =>
       `This website belongs to ${brokers}. Only your ${count === 1 ? 'file at this office is' : 'files at these offices are'} shared.`,
     consentItems: {
@@ -96,7 +139,10 @@ const MESSAGES = {
       offline: 'keep you signed in while you use the website',
     },
     consentAs: (email) => `You are signed in as ${email}.`,
-    consentNote: 'You give this permission once. Your adviser can withdraw access at any time.',
+    consentNote: 'You give this permission once; it holds until you withdraw it.',
+    consentWithdraw: (broker, how) =>
+      `You can withdraw it at any time: ask ${broker}${how ? ` (${how})` : ''}. The website then stops seeing your data at once. Your insurance policies continue as before.`,
+    or: 'or',
     allow: 'Allow',
     deny: 'Deny',
     newPasswordTitle: 'Choose a new password',
@@ -107,7 +153,10 @@ const MESSAGES = {
     newPassword: 'New password',
     repeatPassword: 'Repeat password',
     passwordHint: 'At least 8 characters; not a common password and not your email address.',
-    resetPassword: 'Reset password',
+    activateButton: 'Activate account',
+    savePassword: 'Save password',
+    resetTitle: 'Choose a new password',
+    resetIntro: (email) => `Choose a new password for your account ${email}.`,
     passwordTooShort: 'The password must be at least 8 characters long.',
     passwordMismatch: 'The passwords are not the same.',
     passwordTooLong: 'The password may be at most 256 characters long.',
@@ -118,10 +167,22 @@ const MESSAGES = {
     activatedTitle: 'Your account has been activated',
     activatedText:
       'Your new password has been saved. You can now sign in with your email address and this password.',
-    backToSite: 'Back to the website',
+    passwordSavedTitle: 'Your new password has been saved',
+    passwordSavedText: 'You can now sign in with your email address and your new password.',
+    signInAt: (client) => `Sign in at ${client}`,
     linkInvalidTitle: 'This link no longer works',
     linkInvalidText:
       'The activation link is invalid, expired or already used. Ask your adviser for a new link.',
+    linkUsedText:
+      'This link has already been used: your password is set. You can sign in with your email address and password.',
+    linkReplacedText:
+      'A newer link has been sent; only the newest link works. Check your email, or sign in if you have already chosen your password.',
+    linkExpiredText: 'This link has expired. Sign in if you have already chosen your password.',
+    linkAskAdviser: (broker, how) =>
+      `Still stuck? Ask ${broker} for a new link${how ? `: ${how}` : ''}.`,
+    linkAskAnyAdviser: 'Still stuck? Ask your adviser for a new link.',
+    accessRevokedText: (broker, how) =>
+      `Your access was stopped by ${broker}. Want access again? Contact ${broker}${how ? `: ${how}` : ''}.`,
     logoutTitle: 'Sign out',
     logoutText: 'Do you want to sign out of ANVA Hub?',
     logoutYes: 'Yes, sign out',
@@ -170,23 +231,36 @@ const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&
 export const esc = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /**
- * The policy of every Hub page; forms may post to the Hub and redirect on to the clients.
- * `script`: the page runs one of the Hub's own script files (the logout page's auto-submit).
+ * The policy of every Hub page: the Hub's own stylesheets only, and its own scripts only on
+ * pages with a password field (the show-password switch); forms may post to the Hub and
+ * redirect on to the clients.
  */
 export function pageCsp(formTargets, { script = false } = {}) {
   return [
     "default-src 'none'",
     "style-src 'self'",
     "img-src 'self' data:",
-    script ? "script-src 'self'" : "script-src 'none'",
+    `script-src ${script ? "'self'" : "'none'"}`,
     `form-action 'self' ${[...formTargets].join(' ')}`.trim(),
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');
 }
 
+/**
+ * The page header: the website's name and logo when the page belongs to one (the broker the
+ * customer knows), with ANVA Hub named as the service behind it; else ANVA Hub alone.
+ */
+function brandHeader(t, brand, assetsBase) {
+  if (!brand) {
+    return `<p class="brand"><img src="${assetsBase}/icons/hub.svg" alt="" width="28" height="28"> ${t.hub}</p>`;
+  }
+  const logo = brand.logo ? `<img src="${esc(brand.logo)}" alt="" width="36" height="36">` : '';
+  return `<p class="brand broker">${logo}<span><span class="broker-name">${esc(brand.name)}</span> <span class="via">${t.viaHub}</span></span></p>`;
+}
+
 /** A full page. `body` is trusted HTML built with `esc` for every value. */
-export function layout({ lang, title, body, assetsBase }) {
+export function layout({ lang, title, body, assetsBase, brand, script = false }) {
   const t = messages(lang);
   return `<!doctype html>
 <html lang="${lang}">
@@ -194,13 +268,18 @@ export function layout({ lang, title, body, assetsBase }) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${esc(title)} – ${t.hub}</title>
+<title>${esc(title)} – ${esc(brand?.name ?? t.hub)}</title>
 <link rel="stylesheet" href="${assetsBase}/hub.css">
-<link rel="icon" href="${assetsBase}/icons/hub.svg" type="image/svg+xml">
-</head>
+${brand?.stylesheet ? `<link rel="stylesheet" href="${esc(brand.stylesheet)}">\n` : ''}<link rel="icon" href="${assetsBase}/icons/hub.svg" type="image/svg+xml">
+${
+  script
+    ? `<script src="${assetsBase}/password.js" defer></script>
+`
+    : ''
+}</head>
 <body>
 <main class="card">
-<p class="brand"><img src="${assetsBase}/icons/hub.svg" alt="" width="28" height="28"> ${t.hub}</p>
+${brandHeader(t, brand, assetsBase)}
 <h1 id="title">${esc(title)}</h1>
 ${body}
 </main>
@@ -210,33 +289,80 @@ ${body}
 
 const alert = (text) => (text ? `<p class="alert" role="alert">${esc(text)}</p>` : '');
 
-export function loginPage({ lang, clientName, action, abortAction, email, error }) {
+/**
+ * A password input; assets/password.js adds a show-password switch beside it (without
+ * scripts the field works as always).
+ */
+const passwordField = (t, { id, label, autocomplete, extra = '' }) =>
+  `<label for="${id}">${label}</label>
+<span class="password-field" data-show-label="${esc(t.showPassword)}"><input id="${id}" name="${id}" type="password" autocomplete="${autocomplete}" required${extra}></span>`;
+
+export function loginPage({ lang, clientName, action, abortAction, forgotHref, email, error }) {
   const t = messages(lang);
   return {
     title: t.loginTitle,
+    script: true,
     body: `<p>${esc(t.loginIntro(clientName))}</p>
 ${alert(error)}
 <form method="post" action="${esc(action)}" class="stack">
 <label for="email">${t.email}</label>
 <input id="email" name="email" type="email" autocomplete="username" required autofocus value="${esc(email)}">
-<label for="password">${t.password}</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
+${passwordField(t, { id: 'password', label: t.password, autocomplete: 'current-password' })}
+<p class="aside"><a href="${esc(forgotHref)}">${t.forgotLink}</a></p>
 <button type="submit" class="primary">${t.signIn}</button>
 </form>
 <form method="post" action="${esc(abortAction)}"><button type="submit" class="link">${t.cancel}</button></form>`,
   };
 }
 
-export function consentPage({ lang, clientName, brokers = [], email, items, action, denyAction }) {
+/** *Wachtwoord vergeten?*: the e-mail form, or (after sending) the same answer for every address. */
+export function forgotPage({ lang, action, backHref, email, sentTo, error }) {
+  const t = messages(lang);
+  if (sentTo !== undefined) {
+    return {
+      title: t.forgotSentTitle,
+      body: `<p role="status">${esc(t.forgotSent(sentTo))}</p>
+<p><a class="button secondary" href="${esc(backHref)}">${t.backToLogin}</a></p>`,
+    };
+  }
+  return {
+    title: t.forgotTitle,
+    body: `<p>${t.forgotIntro}</p>
+${alert(error)}
+<form method="post" action="${esc(action)}" class="stack">
+<label for="email">${t.email}</label>
+<input id="email" name="email" type="email" autocomplete="username" required autofocus value="${esc(email)}">
+<button type="submit" class="primary">${t.forgotSend}</button>
+</form>
+<p class="aside"><a href="${esc(backHref)}">${t.backToLogin}</a></p>`,
+  };
+}
+
+/** How to reach a broker, in words: "e-mail or phone". */
+export const reachText = (lang, broker) =>
+  [broker?.email, broker?.phone].filter(Boolean).join(` ${messages(lang).or} `);
+
+export function consentPage({
+  lang,
+  clientName,
+  brokers = [],
+  origin,
+  broker,
+  email,
+  items,
+  action,
+  denyAction,
+}) {
   const t = messages(lang);
   const brokerList = new Intl.ListFormat(lang, { type: 'conjunction' }).format(brokers);
   return {
     title: t.consentTitle,
     body: `<p><strong>${esc(t.consentIntro(clientName))}</strong></p>
 ${brokers.length ? `<p>${esc(t.consentBroker(brokerList, brokers.length))}</p>` : ''}
-<p>${t.consentMayRead}</p>
+<p>${esc(t.consentWho(clientName, origin))}</p>
 <ul class="checks">${items.map((item) => `<li>${esc(t.consentItems[item])}</li>`).join('')}</ul>
 <p class="muted">${esc(t.consentAs(email))} ${t.consentNote}</p>
+<p class="muted">${esc(t.consentWithdraw(broker?.name ?? clientName, reachText(lang, broker)))}</p>
 <div class="actions">
 <form method="post" action="${esc(action)}"><button type="submit" class="primary">${t.allow}</button></form>
 <form method="post" action="${esc(denyAction)}"><button type="submit" class="secondary">${t.deny}</button></form>
@@ -244,30 +370,52 @@ ${brokers.length ? `<p>${esc(t.consentBroker(brokerList, brokers.length))}</p>` 
   };
 }
 
-/** The new-password form, for activation links and for a first login with a temporary password. */
+const PASSWORD_PAGES = {
+  activate: (t, email) => ({
+    title: t.activateTitle,
+    intro: t.activateIntro(email),
+    button: t.activateButton,
+  }),
+  reset: (t, email) => ({
+    title: t.resetTitle,
+    intro: t.resetIntro(email),
+    button: t.savePassword,
+  }),
+  temporary: (t) => ({
+    title: t.newPasswordTitle,
+    intro: t.newPasswordIntro,
+    button: t.savePassword,
+  }),
+};
+
+/**
+ * The new-password form: `activate` (activation link), `reset` (reset link) or `temporary`
+ * (first login with a temporary password).
+ */
 export function passwordPage({ lang, mode, email, action, error }) {
   const t = messages(lang);
+  const { title, intro, button } = PASSWORD_PAGES[mode](t, email);
   return {
-    title: mode === 'activate' ? t.activateTitle : t.newPasswordTitle,
-    body: `<p>${esc(mode === 'activate' ? t.activateIntro(email) : t.newPasswordIntro)}</p>
+    title,
+    script: true,
+    body: `<p>${esc(intro)}</p>
 ${alert(error)}
 <form method="post" action="${esc(action)}" class="stack">
 <input type="email" name="username" autocomplete="username" value="${esc(email)}" hidden readonly>
-<label for="password">${t.newPassword}</label>
-<input id="password" name="password" type="password" autocomplete="new-password" minlength="8" required autofocus aria-describedby="password-hint">
+${passwordField(t, { id: 'password', label: t.newPassword, autocomplete: 'new-password', extra: ' minlength="8" autofocus aria-describedby="password-hint"' })}
 <p id="password-hint" class="hint">${t.passwordHint}</p>
-<label for="repeat">${t.repeatPassword}</label>
-<input id="repeat" name="repeat" type="password" autocomplete="new-password" minlength="8" required>
-<button type="submit" class="primary">${t.resetPassword}</button>
+${passwordField(t, { id: 'repeat', label: t.repeatPassword, autocomplete: 'new-password', extra: ' minlength="8"' })}
+<button type="submit" class="primary">${button}</button>
 </form>`,
   };
 }
 
-export function messagePage({ lang, title, text, link, linkText, details }) {
+export function messagePage({ lang, title, text, link, linkText, note, details }) {
   return {
     title,
     body: `<p>${esc(text)}</p>
 ${link ? `<p><a class="button primary" href="${esc(link)}">${esc(linkText)}</a></p>` : ''}
+${note ? `<p class="muted">${esc(note)}</p>` : ''}
 ${
   details
     ? `<details><summary>${messages(lang).errorDetails}</summary><pre>${esc(details)}</pre></details>`

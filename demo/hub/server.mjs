@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createAdapterStore } from './adapter.mjs';
 import { createApi } from './api.mjs';
+import { brandStylesheet } from './brokers.mjs';
+import { createConsole } from './console.mjs';
 import {
   clientOrganizations,
   clientOrigins,
@@ -50,6 +52,9 @@ const ASSET_TYPES = {
  * @property {<T>(change: (state: any) => T) => T} update
  * @property {ReturnType<typeof createThrottle>} throttle
  * @property {(line: string) => void} log
+ * @property {string} dataFile
+ * @property {string} [seedFile]
+ * @property {string} [staffFile]
  */
 
 /** @param {import('node:http').Server} server */
@@ -117,6 +122,10 @@ export async function startHub({ servers = {}, ...options } = {}) {
     (config.singleOrigin ? `${issuerUrl.origin}/api` : `http://localhost:${apiPort}`);
   const apiPath = new URL(apiBase).pathname.replace(/\/+$/, '');
   const { Adapter, purgeAccount } = createAdapterStore();
+  // Logos the Hub serves itself are registered as {HUB}/assets/...: its origin is known now.
+  for (const client of clients) {
+    if (client.logo_uri) client.logo_uri = client.logo_uri.replace('{HUB}', issuerUrl.origin);
+  }
 
   /** Takes the newest data file; sessions and tokens of accounts whose access changed go. */
   const reload = () => {
@@ -166,12 +175,16 @@ export async function startHub({ servers = {}, ...options } = {}) {
     },
     throttle: createThrottle(config.throttle),
     log: config.log,
+    dataFile,
+    seedFile: config.seedFile,
+    staffFile: options.staffFile,
   };
 
   const provider = createProvider(hub, { accessTokenTtl: config.accessTokenTtl, Adapter });
   const providerCallback = provider.callback();
   const interactions = createInteractions(hub, provider);
   const api = createApi(hub);
+  const brokerConsole = createConsole(hub);
 
   /** Answers the API when the path is under the API base's path; returns false otherwise. */
   const answerApi = async (req, res, url) => {
@@ -206,8 +219,12 @@ export async function startHub({ servers = {}, ...options } = {}) {
       const url = new URL(req.url ?? '/', issuerUrl.origin);
       const path = url.pathname;
       if (config.singleOrigin && (await answerApi(req, res, url))) return;
-      if (path.startsWith('/assets/')) {
+      if (path.startsWith('/assets/brand/')) {
+        serveBrandStylesheet(hub, res, path.slice('/assets/brand/'.length));
+      } else if (path.startsWith('/assets/')) {
         serveAsset(req, res, path.slice('/assets/'.length));
+      } else if (path === '/beheer' || path.startsWith('/beheer/')) {
+        await brokerConsole(req, res, path, url);
       } else if (path.startsWith(`${hub.mountPath}/`)) {
         const inner = path.slice(hub.mountPath.length);
         if (await interactions(req, res, inner)) return;
@@ -242,6 +259,7 @@ export async function startHub({ servers = {}, ...options } = {}) {
     latency: config.latency,
     dataFile,
     demoLogins,
+    console: brokerConsole.info,
     async close() {
       await Promise.all(
         [server, apiServer].filter(Boolean).map((each) => {
@@ -254,7 +272,9 @@ export async function startHub({ servers = {}, ...options } = {}) {
 }
 
 function serveAsset(req, res, name) {
-  const match = /^(hub\.css|logout\.js|icons\/[a-z0-9-]+\.svg)$/.exec(name);
+  const match = /^(hub\.css|console\.css|logout\.js|password\.js|icons\/[a-z0-9-]+\.svg)$/.exec(
+    name,
+  );
   let body;
   try {
     body = match && readFileSync(new URL(name, ASSETS));
@@ -272,4 +292,19 @@ function serveAsset(req, res, name) {
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** `/assets/brand/<client_id>.css`: a website's colour from its registration. */
+function serveBrandStylesheet(hub, res, name) {
+  const css = name.endsWith('.css') && brandStylesheet(hub, decodeURIComponent(name.slice(0, -4)));
+  if (!css) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': ASSET_TYPES.css,
+    'Cache-Control': 'public, max-age=300',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(css);
 }

@@ -75,7 +75,7 @@ test('first activation, login with consent, contracts, detail, account, logout',
   await page.goto(fatima.activationUrl);
   await page.getByLabel('Nieuw wachtwoord').fill(FATIMA_PASSWORD);
   await page.getByLabel('Herhaal wachtwoord').fill(FATIMA_PASSWORD);
-  await page.getByRole('button', { name: 'Wachtwoord resetten' }).click();
+  await page.getByRole('button', { name: 'Account activeren' }).click();
   await page.getByText('Uw account is geactiveerd').waitFor();
 
   await page.goto(stack.url('/index.html'));

@@ -65,11 +65,13 @@ test('a customer activates, signs in, consents, reads the dossier, refreshes and
     assert.equal(await page.getByRole('heading').textContent(), 'Account activeren');
     await page.getByLabel('Nieuw wachtwoord').fill(password);
     await page.getByLabel('Herhaal wachtwoord').fill(password);
-    await page.getByRole('button', { name: 'Wachtwoord resetten' }).click();
+    await page.getByRole('button', { name: 'Account activeren' }).click();
     await page.getByRole('heading', { name: 'Uw account is geactiveerd' }).waitFor();
     assert.equal(
-      await page.getByRole('link', { name: 'Terug naar de website' }).getAttribute('href'),
-      `${SITE}/`,
+      await page
+        .getByRole('link', { name: 'Inloggen bij Verzekeringen De Vries' })
+        .getAttribute('href'),
+      `${SITE}/mijn-verzekeringen.html`,
     );
   });
 
@@ -84,7 +86,7 @@ test('a customer activates, signs in, consents, reads the dossier, refreshes and
         await page.getByRole('heading', { name: 'Toestemming geven' }).waitFor();
         assert.match(
           await page.textContent('main'),
-          /Website van Verzekeringen De Vries vraagt toegang/,
+          /De website van Verzekeringen De Vries vraagt toegang/,
         );
         await page.getByRole('button', { name: 'Toestaan' }).click();
       });
