@@ -169,16 +169,21 @@ export function createConsole(hub) {
     const ip = req.socket.remoteAddress ?? 'unknown';
     const again = (error, status) =>
       send(res, status, lang, signInPage({ lang, csrf: loginCsrf, username, error }));
-    const { delayMs, locked } = hub.throttle.check(username, ip);
-    if (locked) return again(t.lockedOut, 429);
-    if (delayMs) await sleep(delayMs);
-    const user = (await staffMembers()).find((member) => member.username === username);
-    const valid = await verifyPassword(String(form.password ?? ''), user?.passwordHash);
-    if (!valid || !user) {
-      hub.throttle.failed(username, ip);
-      return again(t.badLogin, 401);
+    // Counted before the password is checked, as the customers' login is.
+    const attempt = hub.throttle.attempt(username, ip);
+    if (attempt.locked) return again(t.lockedOut, 429);
+    if (attempt.delayMs) await sleep(attempt.delayMs);
+    let user;
+    let valid = false;
+    try {
+      user = (await staffMembers()).find((member) => member.username === username);
+      valid =
+        Boolean(user) && (await verifyPassword(String(form.password ?? ''), user?.passwordHash));
+    } finally {
+      if (valid) hub.throttle.succeeded(attempt);
+      else hub.throttle.failed(attempt);
     }
-    hub.throttle.succeeded(username);
+    if (!valid || !user) return again(t.badLogin, 401);
     // A new session id on every sign-in: a planted cookie never becomes a signed-in one.
     const id = secret();
     sessions.set(id, { user, csrf: secret(), seen: Date.now() });

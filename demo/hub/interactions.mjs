@@ -144,11 +144,12 @@ export function createInteractions(hub, provider) {
     const form = await readForm(req);
     const email = String(form.email ?? '').trim();
     const ip = req.socket.remoteAddress ?? 'unknown';
-    const { delayMs, locked } = hub.throttle.check(email, ip);
-    if (locked)
+    // Every request counts as a failed login would, so the form cannot probe addresses faster.
+    const attempt = hub.throttle.attempt(email, ip);
+    if (attempt.locked)
       return send(res, 429, lang, page({ email, error: messages(lang).lockedOut }), brand);
-    if (delayMs) await sleep(delayMs);
-    hub.throttle.failed(email, ip);
+    if (attempt.delayMs) await sleep(attempt.delayMs);
+    hub.throttle.failed(attempt);
     if (email) {
       await requestPasswordReset({
         email,
