@@ -5,9 +5,20 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, copyFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import {
+  chown,
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  realpath,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../e2e/harness.mjs';
@@ -112,6 +123,23 @@ async function startDatabase(dir) {
   return { socket, stop: server.stop };
 }
 
+/**
+ * Copies Debian's WordPress (its wp-config.php only reads /etc/wordpress). Debian links some
+ * libraries (underscore, getID3, …) relatively into /usr/share; in the copy they point at
+ * the originals again.
+ */
+async function copySite(site) {
+  await run('cp', ['-a', WORDPRESS_DIR, site]);
+  const { stdout } = await run('find', [site, '-type', 'l']);
+  for (const link of stdout.split('\n').filter(Boolean)) {
+    const original = join(WORDPRESS_DIR, relative(site, link));
+    const target = await realpath(original).catch(() => undefined);
+    if (!target) continue;
+    await rm(link);
+    await symlink(target, link);
+  }
+}
+
 function wpConfig({ dir, socket, origin }) {
   const salts = ['AUTH', 'SECURE_AUTH', 'LOGGED_IN', 'NONCE']
     .flatMap((name) => [`${name}_KEY`, `${name}_SALT`])
@@ -156,7 +184,7 @@ export async function startWordPress({ pluginZip, muPlugins = {} }) {
     const db = await startDatabase(dir);
     stops.push(db.stop);
     const site = join(dir, 'site');
-    await run('cp', ['-a', WORDPRESS_DIR, site]);
+    await copySite(site);
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     await writeFile(join(site, 'wp-config.php'), wpConfig({ dir, socket: db.socket, origin }));

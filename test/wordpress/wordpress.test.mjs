@@ -343,8 +343,8 @@ describe(
       page.on('pageerror', (error) => problems.push(String(error)));
       await logIn(page, wp, 'admin');
       await page.goto(wp.url('/wp-admin/post-new.php'));
-      const guide = page.locator('.components-modal__frame button[aria-label="Close"]');
-      await guide.click({ timeout: 10_000 }).catch(() => {});
+      // The editor's welcome guide opens on first use.
+      await page.getByRole('button', { name: 'Close dialog' }).click();
       await page.getByRole('button', { name: 'Toggle block inserter' }).click();
       await page.getByPlaceholder('Search').fill('ANVA');
       const offered = page.locator('.block-editor-block-types-list__item');
@@ -365,6 +365,14 @@ describe(
       await offered.filter({ hasText: 'ANVA contracts' }).click();
       const preview = page.locator('.anva-widgets-preview');
       await preview.waitFor();
+      // The inserter stays open over the sidebar: close it, open the block's settings.
+      await page.getByRole('button', { name: 'Toggle block inserter' }).click();
+      const sidebar = page.getByRole('button', { name: 'Settings', exact: true });
+      if ((await sidebar.getAttribute('aria-pressed')) !== 'true') await sidebar.click();
+      await page
+        .getByRole('button', { name: /^Block/ })
+        .first()
+        .click();
       await page.getByLabel('Contract page').fill('/polis/?contract={id}');
       await page.getByRole('checkbox', { name: 'Provider' }).uncheck();
       await preview.getByText('Contract page: /polis/?contract={id}').waitFor();

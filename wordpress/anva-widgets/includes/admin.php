@@ -49,14 +49,15 @@ function anva_widgets_select_field( $key, $settings, $choices, $help ) {
 	printf( '</select><p class="description" id="%s-help">%s</p></td></tr>', esc_attr( $id ), esc_html( $help ) );
 }
 
-/** A read-only value to copy. */
-function anva_widgets_copy_field( $id, $label, $value, $help ) {
+/** A read-only value to copy; a long one gets a few lines, so it is seen whole. */
+function anva_widgets_copy_field( $id, $label, $value, $help, $rows = 1 ) {
 	printf(
-		'<tr><th scope="row"><label for="%1$s">%2$s</label></th><td><input type="text" id="%1$s" value="%3$s" class="large-text code" readonly aria-describedby="%1$s-help"><p class="description" id="%1$s-help">%4$s</p></td></tr>',
+		'<tr><th scope="row"><label for="%1$s">%2$s</label></th><td><textarea id="%1$s" rows="%5$d" class="large-text code" readonly aria-describedby="%1$s-help">%3$s</textarea><p class="description" id="%1$s-help">%4$s</p></td></tr>',
 		esc_attr( $id ),
 		esc_html( $label ),
-		esc_attr( $value ),
-		esc_html( $help )
+		esc_textarea( $value ),
+		esc_html( $help ),
+		(int) $rows
 	);
 }
 
@@ -131,7 +132,7 @@ function anva_widgets_settings_page() {
 			anva_widgets_copy_field( 'anva-widgets-redirect-uri', __( 'Redirect URI', 'anva-widgets' ), anva_widgets_redirect_uri(), __( 'Exactly as shown.', 'anva-widgets' ) );
 			anva_widgets_copy_field( 'anva-widgets-logout-uri', __( 'Post-logout redirect URI', 'anva-widgets' ), anva_widgets_redirect_uri(), __( 'Where customers land after signing out.', 'anva-widgets' ) );
 			anva_widgets_copy_field( 'anva-widgets-origin', __( 'Allowed origin (CORS)', 'anva-widgets' ), anva_widgets_origin( home_url() ), __( 'Your website’s origin.', 'anva-widgets' ) );
-			anva_widgets_copy_field( 'anva-widgets-csp', __( 'Content-Security-Policy', 'anva-widgets' ), anva_widgets_csp(), __( 'A strict policy for pages with widgets; the plugin’s readme shows how to send it.', 'anva-widgets' ) );
+			anva_widgets_copy_field( 'anva-widgets-csp', __( 'Content-Security-Policy', 'anva-widgets' ), anva_widgets_csp(), __( 'A strict policy for pages with widgets; the plugin’s readme shows how to send it.', 'anva-widgets' ), 4 );
 			?>
 		</table>
 	</div>
