@@ -25,7 +25,7 @@ function tool(name, args, options) {
 /** Builds the zip (and the bundle, when stale); returns its path. */
 export async function buildPluginZip({ quiet = false } = {}) {
   await ensureBuilt({ react: false, quiet });
-  const stage = join(root, 'tmp', 'wordpress');
+  const stage = join(root, 'dist', 'wordpress');
   const plugin = join(stage, 'anva-widgets');
   rmSync(stage, { recursive: true, force: true });
   cpSync(source, plugin, { recursive: true });
