@@ -16,29 +16,37 @@
   const isSafeHref = (value) =>
     !value || (/^(\/(?!\/)|\?|https?:\/\/)/i.test(value) && !/[\s<>"'`\\]/.test(value));
 
-  const languageControls = (attributes, setAttributes) => [
+  /** A choice with "as set for the site" first; that one leaves the attribute out. */
+  const choice = (name, label, options, attributes, setAttributes) =>
     h(SelectControl, {
-      key: 'lang',
-      label: words.language,
-      value: attributes.lang || '',
-      options: [
-        { value: '', label: words.siteDefault },
+      key: name,
+      label,
+      value: attributes[name] || '',
+      options: [{ value: '', label: words.siteDefault }, ...options],
+      onChange: (value) => setAttributes({ [name]: value || undefined }),
+    });
+
+  const languageControls = (attributes, setAttributes) => [
+    choice(
+      'lang',
+      words.language,
+      [
         { value: 'nl', label: words.dutch },
         { value: 'en', label: words.english },
       ],
-      onChange: (lang) => setAttributes({ lang: lang || undefined }),
-    }),
-    h(SelectControl, {
-      key: 'tone',
-      label: words.tone,
-      value: attributes.tone || '',
-      options: [
-        { value: '', label: words.siteDefault },
+      attributes,
+      setAttributes,
+    ),
+    choice(
+      'tone',
+      words.tone,
+      [
         { value: 'formal', label: words.formal },
         { value: 'informal', label: words.informal },
       ],
-      onChange: (tone) => setAttributes({ tone: tone || undefined }),
-    }),
+      attributes,
+      setAttributes,
+    ),
   ];
 
   const hrefControl = (name, label, help, attributes, setAttributes) =>
