@@ -18,7 +18,7 @@ import { startHub } from '../../demo/hub/server.mjs';
 import { buildPluginZip } from '../../scripts/wordpress-zip.mjs';
 import {
   CUSTOMERS,
-  freePort,
+  listening,
   launchBrowser,
   openContext,
   signIn,
@@ -47,10 +47,9 @@ async function startAttacker() {
     seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
     res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
   });
-  const port = await freePort();
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${server.address().port}`,
     seen,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
@@ -120,11 +119,10 @@ describe(
     before(async () => {
       const zip = await buildPluginZip({ quiet: true });
       dir = await mkdtemp(join(tmpdir(), 'anva-wp-hub-'));
-      const [hubPort, wpPort] = [await freePort(), await freePort()];
+      const [identity, api] = [await listening(), await listening()];
       attacker = await startAttacker();
       wp = await startWordPress({
         pluginZip: zip,
-        port: wpPort,
         muPlugins: { 'anva-csp.php': await cspSnippet() },
       });
       // The Hub knows this WordPress as a client, with the redirect URI the settings page shows.
@@ -136,6 +134,7 @@ describe(
             {
               client_id: CLIENT_ID,
               client_name: 'Verzekeringen De Vries (WordPress)',
+              organizations: [1201],
               redirect_uris: ['{SITE}/'],
               post_logout_redirect_uris: ['{SITE}/'],
             },
@@ -143,9 +142,10 @@ describe(
         }),
       );
       hub = await startHub({
-        port: hubPort,
+        servers: { identity, api },
         host: '127.0.0.1',
-        issuer: `http://127.0.0.1:${hubPort}/identity`,
+        issuer: `http://127.0.0.1:${identity.address().port}/identity`,
+        apiBase: `http://127.0.0.1:${api.address().port}`,
         siteOrigin: wp.origin,
         clientsFile,
         dataFile: join(dir, 'hub.json'),
@@ -269,6 +269,11 @@ describe(
           const scripts = html.match(/<script type="module"[^>]*anva-widgets\.js[^>]*>/g) ?? [];
           assert.equal(scripts.length, 1, 'the bundle once');
           assert.match(scripts[0], /integrity="sha384-[\w+/]{64}" crossorigin="anonymous"/);
+          const pinned = [new URL(hub.issuer).origin, new URL(hub.apiBase).origin];
+          assert.ok(
+            scripts[0].includes(`data-anva-origins="${[...new Set(pinned)].join(' ')}"`),
+            'the script tag pins the Hub and API origins',
+          );
           const rendered = (body.match(/<anva-contracts\b|data-anva="contracts"/g) ?? []).length;
           posts.push({ role, form, link: created.link, saved, rendered });
         }

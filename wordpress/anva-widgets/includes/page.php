@@ -68,7 +68,17 @@ function anva_widgets_use() {
 	}
 }
 
-// A module script (deferred, strict), pinned by its hash and fetched with CORS as SRI needs.
+/** The origin (scheme, host, port) of a URL the settings hold. */
+function anva_widgets_origin( $url ) {
+	$parts = wp_parse_url( $url );
+	if ( empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
+		return '';
+	}
+	return $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
+}
+
+// A module script (deferred, strict), pinned by its hash and fetched with CORS as SRI needs; it
+// also pins the Hub's and the API's origins, so no configuration can name another server.
 add_filter(
 	'script_loader_tag',
 	function ( $tag, $handle, $src ) {
@@ -76,7 +86,14 @@ add_filter(
 			return $tag;
 		}
 		list( , $integrity ) = anva_widgets_script();
-		return sprintf( '<script type="module" src="%s" integrity="%s" crossorigin="anonymous"></script>' . "\n", esc_url( $src ), esc_attr( $integrity ) );
+		$settings = anva_widgets_settings();
+		$origins  = array_unique( array_filter( array( anva_widgets_origin( $settings['authority'] ), anva_widgets_origin( $settings['api_base'] ) ) ) );
+		return sprintf(
+			'<script type="module" src="%s" integrity="%s" crossorigin="anonymous" data-anva-origins="%s"></script>' . "\n",
+			esc_url( $src ),
+			esc_attr( $integrity ),
+			esc_attr( implode( ' ', $origins ) )
+		);
 	},
 	10,
 	3
