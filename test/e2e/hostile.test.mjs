@@ -9,13 +9,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { TRUSTED_TYPES_POLICIES } from '../../demo/site-server.mjs';
 import {
-  launchBrowser,
   openContext,
   signIn,
   startStack,
   waitForState,
   CUSTOMERS,
 } from './harness.mjs';
+import { CHROMIUM_ONLY, launchEngine } from './engines.mjs';
 
 let stack;
 let browser;
@@ -23,7 +23,7 @@ let ctx;
 let page;
 
 before(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack(), launchEngine()]);
   ctx = await openContext(browser, stack);
   page = await ctx.newPage();
   await page.goto(stack.url('/index.html'));
@@ -46,13 +46,13 @@ test('strict CSP with Trusted Types: no violation, every widget works', async ()
   await ctx.assertClean(page);
 });
 
-test('the Trusted Types policies the README lists are exactly those the bundle creates', async () => {
+test('the Trusted Types policies the README lists are exactly those the bundle creates', CHROMIUM_ONLY, async () => {
   const bundle = await readFile(new URL('../../dist/anva-widgets.js', import.meta.url), 'utf8');
   const created = [...bundle.matchAll(/createPolicy\(\s*[`'"]([\w-]+)[`'"]/g)].map((m) => m[1]);
   assert.deepEqual([...new Set(created)].sort(), [...TRUSTED_TYPES_POLICIES].sort());
 });
 
-test('CSP with a per-request nonce and strict-dynamic', async () => {
+test('CSP with a per-request nonce and strict-dynamic', CHROMIUM_ONLY, async () => {
   const first = await page.goto(stack.url('/hostile/csp-nonce.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const nonce = /'nonce-([^']+)'/.exec(first.headers()['content-security-policy'])?.[1];
@@ -65,7 +65,7 @@ test('CSP with a per-request nonce and strict-dynamic', async () => {
   await ctx.assertClean(page);
 });
 
-test('WordPress-mangled markup and data-anva blocks', async () => {
+test('WordPress-mangled markup and data-anva blocks', CHROMIUM_ONLY, async () => {
   const since = ctx.record.requests.length;
   await page.goto(stack.url('/hostile/wordpress.html'));
   const contracts = page.locator('anva-contracts, [data-anva="contracts"]');
@@ -82,7 +82,7 @@ test('WordPress-mangled markup and data-anva blocks', async () => {
   await ctx.assertClean(page);
 });
 
-test('the script included twice and after the tags', async () => {
+test('the script included twice and after the tags', CHROMIUM_ONLY, async () => {
   await page.goto(stack.url('/hostile/twice.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const scripts = await page.locator('script[src="/anva-widgets.js"]').count();
@@ -90,7 +90,7 @@ test('the script included twice and after the tags', async () => {
   await ctx.assertClean(page);
 });
 
-test("the host page's own ?code=&state= is left alone", async () => {
+test("the host page's own ?code=&state= is left alone", CHROMIUM_ONLY, async () => {
   const path = '/hostile/host-code.html?code=abc&state=xyz';
   await page.goto(stack.url(path));
   await waitForState(page, 'anva-contracts', 'ready');
@@ -131,7 +131,7 @@ async function lookOf(target) {
   });
 }
 
-test('a hostile global stylesheet does not break the widgets', async () => {
+test('a hostile global stylesheet does not break the widgets', CHROMIUM_ONLY, async () => {
   await page.goto(stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const normal = await lookOf(page);
@@ -147,7 +147,7 @@ test('a hostile global stylesheet does not break the widgets', async () => {
   await ctx.assertClean(page);
 });
 
-test('React 19 page: JSX props and events', async () => {
+test('React 19 page: JSX props and events', CHROMIUM_ONLY, async () => {
   await page.goto(stack.url('/react/index.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   await page.getByRole('heading', { name: /^Welkom, / }).waitFor();
@@ -160,7 +160,7 @@ test('React 19 page: JSX props and events', async () => {
   await ctx.assertClean(page);
 });
 
-test('snippet builder: live preview and the exact embed code', async () => {
+test('snippet builder: live preview and the exact embed code', CHROMIUM_ONLY, async () => {
   await page.goto(stack.url('/snippet.html'));
   const preview = page.locator('#preview');
   await waitForState(preview, 'anva-contracts', 'ready');

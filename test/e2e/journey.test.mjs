@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import {
   CUSTOMERS,
   eventsSince,
-  launchBrowser,
   openContext,
   signIn,
   startStack,
   waitForState,
 } from './harness.mjs';
+import { CHROMIUM_ONLY, launchEngine } from './engines.mjs';
 
 let stack;
 let browser;
@@ -22,7 +22,7 @@ let seed;
 before(async () => {
   [stack, browser, seed] = await Promise.all([
     startStack(),
-    launchBrowser(),
+    launchEngine(),
     readFile(new URL('../../demo/hub/seed.json', import.meta.url), 'utf8').then(JSON.parse),
   ]);
 });
@@ -126,7 +126,7 @@ test('first activation, login with consent, contracts, detail, account, logout',
   await ctx.close();
 });
 
-test('second login of the same customer asks no consent', async () => {
+test('second login of the same customer asks no consent', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/mijn-verzekeringen.html'));
@@ -142,7 +142,7 @@ test('second login of the same customer asks no consent', async () => {
   await ctx.close();
 });
 
-test('contracts page: one request per endpoint, every known status shown', async () => {
+test('contracts page: one request per endpoint, every known status shown', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/index.html'));
@@ -162,7 +162,7 @@ test('contracts page: one request per endpoint, every known status shown', async
   await ctx.close();
 });
 
-test('a customer with dossiers at two organisations sees one on a page configured for one', async () => {
+test('a customer with dossiers at two organisations sees one on a page configured for one', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/two-orgs.html'));
@@ -192,7 +192,7 @@ test('a customer with dossiers at two organisations sees one on a page configure
   await ctx.close();
 });
 
-test('a customer without contracts sees the empty state', async () => {
+test('a customer without contracts sees the empty state', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/mijn-verzekeringen.html'));
@@ -202,7 +202,7 @@ test('a customer without contracts sees the empty state', async () => {
   await ctx.close();
 });
 
-test('a customer with 1 000 contracts: one page of rows, searchable', async () => {
+test('a customer with 1 000 contracts: one page of rows, searchable', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/index.html'));
