@@ -252,9 +252,33 @@ function focusAndSelect(el) {
   el.select?.();
 }
 
+/** Marks the console lines that carry binding calls (see `bindViaConsole`). */
+const BINDING_LINE = '\u2063e2e-binding\u2063';
+
+/**
+ * Runs in the page before its own scripts. Each binding becomes one console line: BiDi sends
+ * a log entry with its text at once, so a call made just before the page navigates away
+ * still arrives (puppeteer's own exposed functions read their arguments back from the page,
+ * which is gone by then). Calls are counted per document, so the driver can wait for all.
+ */
+function bindViaConsole(names, marker) {
+  const documentId = Math.random().toString(36).slice(2);
+  window.__e2eDocument = documentId;
+  window.__e2eSent = 0;
+  const debug = console.debug.bind(console);
+  for (const name of names) {
+    window[name] = (...args) => {
+      window.__e2eSent += 1;
+      debug(marker + JSON.stringify({ documentId, name, args }));
+    };
+  }
+}
+
 class FirefoxPageDriver {
   constructor(page) {
     this.page = page;
+    /** Binding calls received, per document. */
+    this.received = new Map();
   }
 
   currentUrl() {
@@ -266,8 +290,21 @@ class FirefoxPageDriver {
   async goto(url) {
     return this.page.goto(url);
   }
-  evaluate(fn, arg) {
-    return this.page.evaluate(fn, arg);
+  /** Resolves once every binding call the current document made has arrived. */
+  async settle() {
+    const sent = await this.page
+      .evaluate(() => [window.__e2eDocument, window.__e2eSent ?? 0])
+      .catch(() => undefined);
+    if (!sent?.[0]) return;
+    await poll(() => (this.received.get(sent[0]) ?? 0) >= sent[1], {
+      timeout: 5_000,
+      what: 'binding calls from the page',
+    });
+  }
+  async evaluate(fn, arg) {
+    const result = await this.page.evaluate(fn, arg);
+    await this.settle();
+    return result;
   }
   async first(steps) {
     const all = await this.page.evaluateHandle(findAll, steps);
@@ -279,10 +316,12 @@ class FirefoxPageDriver {
   count(steps) {
     return this.page.evaluate(`(${findAll})(${JSON.stringify(steps)}).length`);
   }
-  visible(steps) {
-    return this.page.evaluate(
+  async visible(steps) {
+    const shown = await this.page.evaluate(
       `(${findAll})(${JSON.stringify(steps)}).some((el) => (${isVisible})(el))`,
     );
+    if (shown) await this.settle();
+    return shown;
   }
   async click(steps) {
     await (await this.first(steps)).click();
@@ -335,12 +374,20 @@ class FirefoxContext extends EventEmitter {
     const raw = await this.context.newPage();
     const page = new Page(new FirefoxPageDriver(raw));
     if (this.viewport) await raw.setViewport(this.viewport);
-    for (const [name, callback] of this.bindings)
-      await raw.exposeFunction(name, (...args) => callback({ page }, ...args));
+    const { received } = page.driver;
+    const bindings = new Map(this.bindings);
+    await raw.evaluateOnNewDocument(bindViaConsole, [...bindings.keys()], BINDING_LINE);
     for (const script of this.initScripts) await raw.evaluateOnNewDocument(script);
-    raw.on('console', (message) =>
-      page.emit('console', { type: () => message.type(), text: () => message.text() }),
-    );
+    raw.on('console', (message) => {
+      const text = message.text();
+      if (!text.startsWith(BINDING_LINE)) {
+        page.emit('console', { type: () => message.type(), text: () => text });
+        return;
+      }
+      const { documentId, name, args } = JSON.parse(text.slice(BINDING_LINE.length));
+      received.set(documentId, (received.get(documentId) ?? 0) + 1);
+      bindings.get(name)?.({ page }, ...args);
+    });
     raw.on('pageerror', (error) => page.emit('pageerror', error));
     raw.on('request', (request) => page.emit('request', firefoxRequest(request)));
     raw.on('response', (response) => page.emit('response', firefoxResponse(response)));
