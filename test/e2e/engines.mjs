@@ -504,7 +504,7 @@ class WebKitContext extends EventEmitter {
     const handle =
       this.pages.size === 0
         ? await this.browser.getWindowHandle()
-        : (await this.run(undefined, () => this.browser.createWindow('tab'))).handle;
+        : (await this.run(undefined, () => this.browser.createWindow('window'))).handle;
     const page = new Page(new WebKitPageDriver(this));
     page.handle = handle;
     page.driver.page = page;
@@ -516,6 +516,8 @@ class WebKitContext extends EventEmitter {
     return page;
   }
   async close() {
+    if (this.closed) return;
+    this.closed = true;
     clearInterval(this.timer);
     await this.queue;
     await this.browser.deleteSession().catch(() => {});
@@ -605,13 +607,19 @@ class WebKitPageDriver {
 
 async function launchWebKit() {
   const driver = await startWebKitDriver();
+  let open;
   return {
     supports: { network: false, loadEvents: false },
     async newContext({ viewport } = {}) {
-      // A session per context: its own MiniBrowser, so its own storage and cookies.
-      return new WebKitContext(await remote(webkitRemoteOptions(driver.port)), viewport);
+      // A session per context: its own MiniBrowser, so its own storage and cookies. The driver
+      // serves one session at a time, so a context a failed test left open ends here.
+      await open?.close();
+      const options = { ...webkitRemoteOptions(driver.port), logLevel: 'silent' };
+      open = new WebKitContext(await remote(options), viewport);
+      return open;
     },
     async close() {
+      await open?.close();
       driver.stop();
     },
   };

@@ -13,7 +13,7 @@ import {
   startStack,
   waitForState,
 } from './harness.mjs';
-import { CHROMIUM_ONLY, launchEngine } from './engines.mjs';
+import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
 let stack;
 let browser;
@@ -66,7 +66,7 @@ async function signOut(page) {
     .waitFor();
 }
 
-test('first activation, login with consent, contracts, detail, account, logout', async () => {
+test('first activation, login with consent, contracts, detail, account, logout', async (t) => {
   const fatima = stack.hub.demoLogins.find((login) => login.email === CUSTOMERS.fatima.email);
   assert.ok(fatima?.activationUrl, 'the Hub prints an activation link for the invited customer');
   const ctx = await openContext(browser, stack);
@@ -88,8 +88,14 @@ test('first activation, login with consent, contracts, detail, account, logout',
     { expectConsent: true },
   );
   assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
-  const signedIn = eventsSince(ctx.record, mark).find((e) => e.type === 'anva-signed-in');
-  assert.ok(signedIn?.detail.profile, 'anva-signed-in carries the profile');
+  if (browser.supports.loadEvents) {
+    const signedIn = eventsSince(ctx.record, mark).find((e) => e.type === 'anva-signed-in');
+    assert.ok(signedIn?.detail.profile, 'anva-signed-in carries the profile');
+  } else {
+    t.diagnostic(
+      `${ENGINE}: the driver runs no script before the page's own, so anva-signed-in (sent while the page loads) is checked in Chromium and Firefox; here the signed-in widgets are`,
+    );
+  }
   await ctx.assertClean(page);
 
   await page.goto(stack.url('/mijn-verzekeringen.html'));
