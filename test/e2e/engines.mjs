@@ -41,7 +41,9 @@ async function poll(check, { timeout = DEFAULT_TIMEOUT, what }) {
       lastError = error;
     }
     if (Date.now() > deadline)
-      throw new Error(`Timeout ${timeout} ms: ${what}${lastError ? ` (${lastError.message})` : ''}`);
+      throw new Error(
+        `Timeout ${timeout} ms: ${what}${lastError ? ` (${lastError.message})` : ''}`,
+      );
     await sleep(100);
   }
 }
@@ -430,7 +432,8 @@ async function launchFirefox() {
 function collect(bindingNames) {
   if (!window.__e2eQueue) {
     const queue = (window.__e2eQueue = []);
-    for (const name of bindingNames) window[name] = (...args) => queue.push(['binding', name, args]);
+    for (const name of bindingNames)
+      window[name] = (...args) => queue.push(['binding', name, args]);
     for (const type of ['log', 'info', 'warn', 'error', 'debug']) {
       const original = console[type];
       console[type] = (...args) => {

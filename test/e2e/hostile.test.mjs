@@ -8,14 +8,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { TRUSTED_TYPES_POLICIES } from '../../demo/site-server.mjs';
-import {
-  openContext,
-  signIn,
-  startStack,
-  waitForState,
-  CUSTOMERS,
-} from './harness.mjs';
-import { CHROMIUM_ONLY, launchEngine } from './engines.mjs';
+import { openContext, signIn, startStack, waitForState, CUSTOMERS } from './harness.mjs';
+import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
 let stack;
 let browser;
@@ -36,7 +30,7 @@ after(async () => {
   await stack?.close();
 });
 
-test('strict CSP with Trusted Types: no violation, every widget works', async () => {
+test('strict CSP with Trusted Types: no violation, every widget works', async (t) => {
   const response = await page.goto(stack.url('/hostile/csp.html'));
   const csp = response.headers()['content-security-policy'];
   assert.match(csp, /script-src 'self'/);
@@ -44,13 +38,53 @@ test('strict CSP with Trusted Types: no violation, every widget works', async ()
   await waitForState(page, 'anva-contracts', 'ready');
   await waitForState(page, 'anva-account', 'ready');
   await ctx.assertClean(page);
+
+  // Does this engine enforce Trusted Types? Then a string into innerHTML is refused; without
+  // them, the rest of the policy must still hold: an injected inline script does not run.
+  const marks = Object.fromEntries(Object.entries(ctx.record).map(([k, v]) => [k, v.length]));
+  const probe = await page.evaluate(() => {
+    const hasTrustedTypes = typeof window.trustedTypes?.createPolicy === 'function';
+    let refused = false;
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+    } catch (error) {
+      refused = error instanceof TypeError;
+    }
+    try {
+      const script = document.createElement('script');
+      script.src = 'data:text/javascript,window.__injected=1';
+      document.head.append(script);
+    } catch {
+      // Trusted Types refuse the string URL already.
+    }
+    return { hasTrustedTypes, refused };
+  });
+  if (probe.hasTrustedTypes) {
+    assert.ok(probe.refused, `${ENGINE} has Trusted Types: a string into innerHTML is refused`);
+  } else {
+    t.diagnostic(`${ENGINE} has no Trusted Types: checked that script-src still holds instead`);
+  }
+  await page.waitForTimeout(500);
+  assert.equal(
+    await page.evaluate(() => window.__injected ?? null),
+    null,
+    'injected script blocked',
+  );
+  // What the probe provoked is no finding for the tests after this one.
+  for (const [key, length] of Object.entries(marks)) {
+    if (Array.isArray(ctx.record[key])) ctx.record[key].splice(length);
+  }
 });
 
-test('the Trusted Types policies the README lists are exactly those the bundle creates', CHROMIUM_ONLY, async () => {
-  const bundle = await readFile(new URL('../../dist/anva-widgets.js', import.meta.url), 'utf8');
-  const created = [...bundle.matchAll(/createPolicy\(\s*[`'"]([\w-]+)[`'"]/g)].map((m) => m[1]);
-  assert.deepEqual([...new Set(created)].sort(), [...TRUSTED_TYPES_POLICIES].sort());
-});
+test(
+  'the Trusted Types policies the README lists are exactly those the bundle creates',
+  CHROMIUM_ONLY,
+  async () => {
+    const bundle = await readFile(new URL('../../dist/anva-widgets.js', import.meta.url), 'utf8');
+    const created = [...bundle.matchAll(/createPolicy\(\s*[`'"]([\w-]+)[`'"]/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(created)].sort(), [...TRUSTED_TYPES_POLICIES].sort());
+  },
+);
 
 test('CSP with a per-request nonce and strict-dynamic', CHROMIUM_ONLY, async () => {
   const first = await page.goto(stack.url('/hostile/csp-nonce.html'));

@@ -148,55 +148,63 @@ test('second login of the same customer asks no consent', CHROMIUM_ONLY, async (
   await ctx.close();
 });
 
-test('contracts page: one request per endpoint, every known status shown', CHROMIUM_ONLY, async () => {
-  const ctx = await openContext(browser, stack);
-  const page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.jan, { expectConsent: true });
-  const since = ctx.record.requests.length;
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await waitForState(page, 'anva-contracts', 'ready');
-  await page.waitForLoadState('networkidle');
-  const counts = ctx.apiCounts(stack.hub.apiBase, since);
-  console.log(`requests per endpoint on mijn-verzekeringen.html: ${JSON.stringify(counts)}`);
-  assert.ok(counts['/contract/contracts/mycontracts'] === 1, 'contracts fetched once');
-  for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
-  for (const number of contractNumbers('100234', 1201)) {
-    await page.locator('anva-contracts').getByText(number).first().waitFor();
-  }
-  await ctx.assertClean(page);
-  await ctx.close();
-});
+test(
+  'contracts page: one request per endpoint, every known status shown',
+  CHROMIUM_ONLY,
+  async () => {
+    const ctx = await openContext(browser, stack);
+    const page = await ctx.newPage();
+    await page.goto(stack.url('/index.html'));
+    await signIn(page, stack, CUSTOMERS.jan, { expectConsent: true });
+    const since = ctx.record.requests.length;
+    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await waitForState(page, 'anva-contracts', 'ready');
+    await page.waitForLoadState('networkidle');
+    const counts = ctx.apiCounts(stack.hub.apiBase, since);
+    console.log(`requests per endpoint on mijn-verzekeringen.html: ${JSON.stringify(counts)}`);
+    assert.ok(counts['/contract/contracts/mycontracts'] === 1, 'contracts fetched once');
+    for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
+    for (const number of contractNumbers('100234', 1201)) {
+      await page.locator('anva-contracts').getByText(number).first().waitFor();
+    }
+    await ctx.assertClean(page);
+    await ctx.close();
+  },
+);
 
-test('a customer with dossiers at two organisations sees one on a page configured for one', CHROMIUM_ONLY, async () => {
-  const ctx = await openContext(browser, stack);
-  const page = await ctx.newPage();
-  await page.goto(stack.url('/two-orgs.html'));
-  await signIn(page, stack, CUSTOMERS.sanne);
-  await waitForState(page, 'anva-contracts', 'ready');
-  const contracts = page.locator('anva-contracts');
-  for (const number of contractNumbers('100871', 1201)) {
-    await contracts.getByText(number).first().waitFor();
-  }
-  for (const number of contractNumbers('5530', 'org-hoekstra')) {
-    assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
-  }
-  await waitForState(page, 'anva-account', 'ready');
-  assert.equal(
-    await page.locator('anva-account').getByText('Hoekstra Assurantiën').count(),
-    0,
-    'the other broker is not shown on a page configured for De Vries',
-  );
-  await ctx.assertClean(page);
+test(
+  'a customer with dossiers at two organisations sees one on a page configured for one',
+  CHROMIUM_ONLY,
+  async () => {
+    const ctx = await openContext(browser, stack);
+    const page = await ctx.newPage();
+    await page.goto(stack.url('/two-orgs.html'));
+    await signIn(page, stack, CUSTOMERS.sanne);
+    await waitForState(page, 'anva-contracts', 'ready');
+    const contracts = page.locator('anva-contracts');
+    for (const number of contractNumbers('100871', 1201)) {
+      await contracts.getByText(number).first().waitFor();
+    }
+    for (const number of contractNumbers('5530', 'org-hoekstra')) {
+      assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
+    }
+    await waitForState(page, 'anva-account', 'ready');
+    assert.equal(
+      await page.locator('anva-account').getByText('Hoekstra Assurantiën').count(),
+      0,
+      'the other broker is not shown on a page configured for De Vries',
+    );
+    await ctx.assertClean(page);
 
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await waitForState(page, 'anva-contracts', 'ready');
-  for (const number of contractNumbers('5530', 'org-hoekstra')) {
-    await page.locator('anva-contracts').getByText(number).first().waitFor();
-  }
-  await ctx.assertClean(page);
-  await ctx.close();
-});
+    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await waitForState(page, 'anva-contracts', 'ready');
+    for (const number of contractNumbers('5530', 'org-hoekstra')) {
+      await page.locator('anva-contracts').getByText(number).first().waitFor();
+    }
+    await ctx.assertClean(page);
+    await ctx.close();
+  },
+);
 
 test('a customer without contracts sees the empty state', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
