@@ -44,7 +44,11 @@ async function signIn(browser, stack) {
 }
 
 /** Scores (0–100) and CLS per page and state. */
-export async function audit({ categories = CATEGORIES, pages = PAGES, states = ['signed out', 'signed in'] } = {}) {
+export async function audit({
+  categories = CATEGORIES,
+  pages = PAGES,
+  states = ['signed out', 'signed in'],
+} = {}) {
   const stack = await startStack();
   const browser = await puppeteer.launch({
     executablePath: executable('chromium', 'chromium'),
@@ -59,14 +63,27 @@ export async function audit({ categories = CATEGORIES, pages = PAGES, states = [
       for (const path of pages) {
         const { lhr } = await lighthouse(
           stack.url(path),
-          { port, output: 'json', logLevel: 'error', onlyCategories: categories, disableStorageReset: true },
+          {
+            port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: categories,
+            disableStorageReset: true,
+          },
           desktop,
         );
         const scores = Object.fromEntries(
           categories.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
         );
         const failing = Object.values(lhr.audits)
-          .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+          .filter(
+            (a) =>
+              a.score !== null &&
+              a.score < 1 &&
+              a.scoreDisplayMode !== 'informative' &&
+              a.scoreDisplayMode !== 'manual' &&
+              a.scoreDisplayMode !== 'notApplicable',
+          )
           .map((a) => a.id);
         results.push({
           path,
