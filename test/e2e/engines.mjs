@@ -450,9 +450,10 @@ function collect(bindingNames) {
 }
 
 class WebKitContext extends EventEmitter {
-  constructor(browser, viewport) {
+  constructor(browser, viewport, driver) {
     super();
     this.browser = browser;
+    this.driver = driver;
     this.viewport = viewport;
     this.bindings = new Map();
     this.initScripts = [];
@@ -524,6 +525,7 @@ class WebKitContext extends EventEmitter {
     clearInterval(this.timer);
     await this.queue;
     await this.browser.deleteSession().catch(() => {});
+    this.driver.stop();
   }
 }
 
@@ -609,21 +611,26 @@ class WebKitPageDriver {
 }
 
 async function launchWebKit() {
-  const driver = await startWebKitDriver();
   let open;
   return {
     supports: { network: false, loadEvents: false },
     async newContext({ viewport } = {}) {
-      // A session per context: its own MiniBrowser, so its own storage and cookies. The driver
-      // serves one session at a time, so a context a failed test left open ends here.
+      // A driver and session per context: its own MiniBrowser, so its own storage and cookies;
+      // a fresh driver each time, as a second session on one driver now and then never starts.
+      // The driver serves one session at a time, so a context a failed test left open ends.
       await open?.close();
-      const options = { ...webkitRemoteOptions(driver.port), logLevel: 'silent' };
-      open = new WebKitContext(await remote(options), viewport);
+      const driver = await startWebKitDriver();
+      try {
+        const options = { ...webkitRemoteOptions(driver.port), logLevel: 'silent' };
+        open = new WebKitContext(await remote(options), viewport, driver);
+      } catch (error) {
+        driver.stop();
+        throw error;
+      }
       return open;
     },
     async close() {
       await open?.close();
-      driver.stop();
     },
   };
 }
