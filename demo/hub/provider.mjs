@@ -31,7 +31,13 @@ export function createProvider(hub, { accessTokenTtl, Adapter }) {
     adapter: Adapter,
     clients: hub.clients,
     jwks: { keys: [hub.state.signingKey] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    cookies: {
+      keys: [randomBytes(32).toString('base64url')],
+      // Browsers drop SameSite=None cookies without Secure, so on http the session cookie never
+      // stuck (Firefox says so in its console). Lax is enough: the Hub's pages are only opened
+      // top-level, by redirect or popup.
+      long: { httpOnly: true, overwrite: true, sameSite: 'lax' },
+    },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     claims: {
       openid: ['sub'],

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import {
   CUSTOMERS,
   eventsSince,
-  launchBrowser,
   openContext,
   signIn,
   startStack,
   waitForState,
 } from './harness.mjs';
+import { ENGINE, launchEngine } from './engines.mjs';
 
 const ACCESS_TOKEN_TTL = 15;
 
@@ -23,7 +23,7 @@ let browser;
 before(async () => {
   [stack, browser] = await Promise.all([
     startStack({ accessTokenTtl: ACCESS_TOKEN_TTL }),
-    launchBrowser(),
+    launchEngine(),
   ]);
 });
 
@@ -48,7 +48,7 @@ async function recordStates(page) {
   });
 }
 
-test('access token expiry: silent renewal without a visible blip', async () => {
+test('access token expiry: silent renewal without a visible blip', async (t) => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   const apiStatuses = [];
@@ -60,25 +60,29 @@ test('access token expiry: silent renewal without a visible blip', async () => {
       apiStatuses.push(response.status());
     }
   });
-  const renewals = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && /grant_type=refresh_token/.test(request.postData() ?? '')) {
-      renewals.push(Date.now());
-    }
-  });
   await page.goto(stack.url('/hostile/twice.html'));
   await signIn(page, stack, CUSTOMERS.jan);
   const signedInAt = Date.now();
+  // Calls to the token endpoint from here on are renewals (the page's own record, which every
+  // engine keeps: not all drivers show requests).
+  const tokenEndpoint = `${stack.hub.issuer}/token`;
+  const tokenCalls = () =>
+    page.evaluate(
+      (url) => performance.getEntriesByType('resource').filter((e) => e.name === url).length,
+      tokenEndpoint,
+    );
+  const callsAtSignIn = await tokenCalls();
   await waitForState(page, 'anva-contracts', 'ready');
   await recordStates(page);
   const mark = ctx.record.events.length;
 
   // The one fixed wait: past the lifetime of the first access token.
   await page.waitForTimeout(Math.max(0, signedInAt + (ACCESS_TOKEN_TTL + 1) * 1000 - Date.now()));
-  assert.ok(renewals.length >= 1, 'the session renewed with the refresh token');
+  const renewals = (await tokenCalls()) - callsAtSignIn;
+  assert.ok(renewals >= 1, 'the session renewed with the refresh token');
   assert.ok(
-    renewals.length <= 3,
-    `one renewal per token lifetime, not a storm: ${renewals.length} in ${ACCESS_TOKEN_TTL + 1} s`,
+    renewals <= 3,
+    `one renewal per token lifetime, not a storm: ${renewals} in ${ACCESS_TOKEN_TTL + 1} s`,
   );
 
   // A new API call after the first token expired: show a contract on this page.
@@ -93,10 +97,17 @@ test('access token expiry: silent renewal without a visible blip', async () => {
     `no widget went signed-out or error: ${states.join(', ')}`,
   );
   assert.ok(!eventsSince(ctx.record, mark).some((e) => e.type === 'anva-signed-out'));
-  assert.ok(
-    !apiStatuses.includes(401),
-    `no request was sent with an expired token (${apiStatuses})`,
-  );
+  if (browser.supports.network) {
+    assert.ok(
+      !apiStatuses.includes(401),
+      `no request was sent with an expired token (${apiStatuses})`,
+    );
+  } else {
+    t.diagnostic(
+      `${ENGINE}: the driver shows no responses, so 401s are not counted here; checked that no widget went signed-out or error and no anva-error was sent`,
+    );
+    assert.ok(!eventsSince(ctx.record, mark).some((e) => e.type === 'anva-error'));
+  }
   await page
     .locator('anva-login')
     .getByRole('button', { name: /uitloggen/i })

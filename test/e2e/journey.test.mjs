@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import {
   CUSTOMERS,
   eventsSince,
-  launchBrowser,
   openContext,
   signIn,
   startStack,
   waitForState,
 } from './harness.mjs';
+import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
 let stack;
 let browser;
@@ -22,7 +22,7 @@ let seed;
 before(async () => {
   [stack, browser, seed] = await Promise.all([
     startStack(),
-    launchBrowser(),
+    launchEngine(),
     readFile(new URL('../../demo/hub/seed.json', import.meta.url), 'utf8').then(JSON.parse),
   ]);
 });
@@ -66,7 +66,7 @@ async function signOut(page) {
     .waitFor();
 }
 
-test('first activation, login with consent, contracts, detail, account, logout', async () => {
+test('first activation, login with consent, contracts, detail, account, logout', async (t) => {
   const fatima = stack.hub.demoLogins.find((login) => login.email === CUSTOMERS.fatima.email);
   assert.ok(fatima?.activationUrl, 'the Hub prints an activation link for the invited customer');
   const ctx = await openContext(browser, stack);
@@ -88,8 +88,14 @@ test('first activation, login with consent, contracts, detail, account, logout',
     { expectConsent: true },
   );
   assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
-  const signedIn = eventsSince(ctx.record, mark).find((e) => e.type === 'anva-signed-in');
-  assert.ok(signedIn?.detail.profile, 'anva-signed-in carries the profile');
+  if (browser.supports.loadEvents) {
+    const signedIn = eventsSince(ctx.record, mark).find((e) => e.type === 'anva-signed-in');
+    assert.ok(signedIn?.detail.profile, 'anva-signed-in carries the profile');
+  } else {
+    t.diagnostic(
+      `${ENGINE}: the driver runs no script before the page's own, so anva-signed-in (sent while the page loads) is checked in Chromium and Firefox; here the signed-in widgets are`,
+    );
+  }
   await ctx.assertClean(page);
 
   await page.goto(stack.url('/mijn-verzekeringen.html'));
@@ -126,7 +132,7 @@ test('first activation, login with consent, contracts, detail, account, logout',
   await ctx.close();
 });
 
-test('second login of the same customer asks no consent', async () => {
+test('second login of the same customer asks no consent', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/mijn-verzekeringen.html'));
@@ -142,68 +148,80 @@ test('second login of the same customer asks no consent', async () => {
   await ctx.close();
 });
 
-test('contracts page: one request per endpoint, every known status shown', async () => {
-  const ctx = await openContext(browser, stack);
-  const page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.jan, { expectConsent: true });
-  const since = ctx.record.requests.length;
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await waitForState(page, 'anva-contracts', 'ready');
-  await page.waitForLoadState('networkidle');
-  const counts = ctx.apiCounts(stack.hub.apiBase, since);
-  console.log(`requests per endpoint on mijn-verzekeringen.html: ${JSON.stringify(counts)}`);
-  assert.ok(counts['/contract/contracts/mycontracts'] === 1, 'contracts fetched once');
-  for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
-  for (const number of contractNumbers('100234', 1201)) {
-    await page.locator('anva-contracts').getByText(number).first().waitFor();
-  }
-  await ctx.assertClean(page);
-  await ctx.close();
-});
+test(
+  'contracts page: one request per endpoint, every known status shown',
+  CHROMIUM_ONLY,
+  async () => {
+    const ctx = await openContext(browser, stack);
+    const page = await ctx.newPage();
+    await page.goto(stack.url('/index.html'));
+    await signIn(page, stack, CUSTOMERS.jan, { expectConsent: true });
+    const since = ctx.record.requests.length;
+    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await waitForState(page, 'anva-contracts', 'ready');
+    await page.waitForLoadState('networkidle');
+    const counts = ctx.apiCounts(stack.hub.apiBase, since);
+    console.log(`requests per endpoint on mijn-verzekeringen.html: ${JSON.stringify(counts)}`);
+    assert.ok(counts['/contract/contracts/mycontracts'] === 1, 'contracts fetched once');
+    for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
+    for (const number of contractNumbers('100234', 1201)) {
+      await page.locator('anva-contracts').getByText(number).first().waitFor();
+    }
+    await ctx.assertClean(page);
+    await ctx.close();
+  },
+);
 
-test('a customer with dossiers at two organisations sees one on a broker group page configured for one', async () => {
-  const ctx = await openContext(browser, stack);
-  const page = await ctx.newPage();
-  await page.goto(stack.url('/two-orgs.html'));
-  await signIn(page, stack, CUSTOMERS.sanne);
-  await waitForState(page, 'anva-contracts', 'ready');
-  const contracts = page.locator('anva-contracts');
-  for (const number of contractNumbers('100871', 1201)) {
-    await contracts.getByText(number).first().waitFor();
-  }
-  for (const number of contractNumbers('5530', 'org-hoekstra')) {
-    assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
-  }
-  await waitForState(page, 'anva-account', 'ready');
-  assert.equal(
-    await page.locator('anva-account').getByText('Hoekstra Assurantiën').count(),
-    0,
-    'the other broker is not shown on a page configured for De Vries',
-  );
-  await ctx.assertClean(page);
+test(
+  'a customer with dossiers at two organisations sees one on a broker group page configured for one',
+  CHROMIUM_ONLY,
+  async () => {
+    const ctx = await openContext(browser, stack);
+    const page = await ctx.newPage();
+    await page.goto(stack.url('/two-orgs.html'));
+    await signIn(page, stack, CUSTOMERS.sanne);
+    await waitForState(page, 'anva-contracts', 'ready');
+    const contracts = page.locator('anva-contracts');
+    for (const number of contractNumbers('100871', 1201)) {
+      await contracts.getByText(number).first().waitFor();
+    }
+    for (const number of contractNumbers('5530', 'org-hoekstra')) {
+      assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
+    }
+    await waitForState(page, 'anva-account', 'ready');
+    assert.equal(
+      await page.locator('anva-account').getByText('Hoekstra Assurantiën').count(),
+      0,
+      'the other broker is not shown on a page configured for De Vries',
+    );
+    await ctx.assertClean(page);
 
-  await ctx.close();
-});
+    await ctx.close();
+  },
+);
 
-test("one broker per website: the De Vries website never gets the customer's Hoekstra dossier", async () => {
-  const ctx = await openContext(browser, stack);
-  const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await signIn(page, stack, CUSTOMERS.sanne);
-  await waitForState(page, 'anva-contracts', 'ready');
-  const contracts = page.locator('anva-contracts');
-  for (const number of contractNumbers('100871', 1201)) {
-    await contracts.getByText(number).first().waitFor();
-  }
-  for (const number of contractNumbers('5530', 'org-hoekstra')) {
-    assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) not sent`);
-  }
-  await ctx.assertClean(page);
-  await ctx.close();
-});
+test(
+  "one broker per website: the De Vries website never gets the customer's Hoekstra dossier",
+  CHROMIUM_ONLY,
+  async () => {
+    const ctx = await openContext(browser, stack);
+    const page = await ctx.newPage();
+    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await signIn(page, stack, CUSTOMERS.sanne);
+    await waitForState(page, 'anva-contracts', 'ready');
+    const contracts = page.locator('anva-contracts');
+    for (const number of contractNumbers('100871', 1201)) {
+      await contracts.getByText(number).first().waitFor();
+    }
+    for (const number of contractNumbers('5530', 'org-hoekstra')) {
+      assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) not sent`);
+    }
+    await ctx.assertClean(page);
+    await ctx.close();
+  },
+);
 
-test('a customer without contracts sees the empty state', async () => {
+test('a customer without contracts sees the empty state', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/mijn-verzekeringen.html'));
@@ -213,7 +231,7 @@ test('a customer without contracts sees the empty state', async () => {
   await ctx.close();
 });
 
-test('a customer with 1 000 contracts: one page of rows, searchable', async () => {
+test('a customer with 1 000 contracts: one page of rows, searchable', CHROMIUM_ONLY, async () => {
   const ctx = await openContext(browser, stack);
   const page = await ctx.newPage();
   await page.goto(stack.url('/index.html'));

@@ -69,6 +69,9 @@ export const styles = [
     }
     .row {
       position: relative;
+      /* WebKit ignores position on table rows; a transform makes the row the containing block of
+         its stretched link there too, so the link covers its row, not the whole page. */
+      transform: translate(0);
     }
     .row:hover {
       background: var(--_t);
