@@ -14,6 +14,8 @@ export interface AnvaSettings {
   postLogoutRedirectUri?: string;
   organization?: string;
   lang?: string;
+  tone?: string;
+  currency?: string;
   loginMode?: string;
   storage?: string;
 }
@@ -49,6 +51,8 @@ const settingsSchema = z.object({
   postLogoutRedirectUri: optional(isHttpUrl, URL_PROBLEM),
   organization: optional(() => true, ''),
   lang: oneOf('nl', 'en'),
+  tone: oneOf('formal', 'informal'),
+  currency: optional((value) => /^[A-Z]{3}$/.test(value), 'must be an ISO 4217 code such as "EUR"'),
   loginMode: oneOf('redirect', 'popup'),
   storage: oneOf('memory', 'session'),
 });

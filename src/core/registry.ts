@@ -147,7 +147,9 @@ function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
       if (previous) {
         const changed = differences(previous, next);
         if (!changed.length) return;
-        if (session.active && changed.every((key) => key === 'organization' || key === 'lang')) {
+        // Wording and language are presentation: same session, re-rendered.
+        const presentational = ['organization', 'lang', 'tone', 'currency'];
+        if (session.active && changed.every((key) => presentational.includes(key))) {
           // Same session, fresh data.
           if (changed.includes('organization')) client.invalidate();
           notify();

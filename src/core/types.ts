@@ -111,6 +111,10 @@ export interface AnvaConfig {
   postLogoutRedirectUri: string;
   organization?: string;
   lang?: 'nl' | 'en';
+  /** Dutch with *u* (`formal`, default) or *je* (`informal`). */
+  tone?: 'formal' | 'informal';
+  /** ISO 4217 code of the amounts the Hub sends (default `EUR`). */
+  currency?: string;
   loginMode: 'redirect' | 'popup';
   storage: 'memory' | 'session';
 }

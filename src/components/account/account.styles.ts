@@ -24,12 +24,20 @@ export const styles = [
       min-height: 2rem;
     }
     img,
-    .icon-text {
+    .initials {
+      flex: none;
       width: 2rem;
       height: 2rem;
       object-fit: contain;
-      text-align: center;
       border-radius: calc(var(--_r) / 2);
+    }
+    .initials {
+      display: inline-grid;
+      place-items: center;
+      background: var(--_t);
+      border: 1px solid var(--_b);
+      font-size: 0.8em;
+      font-weight: 600;
     }
     .head-sk {
       width: 40%;

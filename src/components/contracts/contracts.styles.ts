@@ -52,8 +52,27 @@ export const styles = [
       white-space: nowrap;
     }
     td {
-      /* Long words (a provider's name, a policy number) may break, so the table fits its column. */
-      overflow-wrap: anywhere;
+      /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
+      hyphens: auto;
+    }
+    .number {
+      display: block;
+      color: var(--_m);
+      font-size: 0.875em;
+      font-variant-numeric: tabular-nums;
+    }
+    .summary {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25em 0.75em;
+      margin-block-end: 0.75em;
+    }
+    .sort-hint {
+      display: none;
+    }
+    table:focus-visible {
+      outline-offset: 4px;
     }
     .sort {
       display: inline-flex;
@@ -152,10 +171,19 @@ export const styles = [
         min-width: 0;
         padding: 0;
         border: 0;
-        overflow-wrap: anywhere;
       }
-      .row .description {
+      .row .description,
+      .row .insuredObject {
         grid-column: 1 / -1;
+      }
+      .row .description .label {
+        display: none;
+      }
+      .sort-hint {
+        display: block;
+        margin-block-end: 0.35em;
+        color: var(--_m);
+        font-size: 0.875em;
       }
       .row .label {
         display: block;
@@ -173,6 +201,24 @@ export const styles = [
       .type .label,
       .status .label {
         display: none;
+      }
+    }
+    @media print {
+      .toolbar,
+      .sort-hint,
+      .pages,
+      .arrow {
+        display: none;
+      }
+      .sort {
+        padding: 0;
+        border: 0;
+      }
+      .choose {
+        text-decoration: none;
+      }
+      .row {
+        break-inside: avoid;
       }
     }
   `,

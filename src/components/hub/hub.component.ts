@@ -46,6 +46,12 @@ export class AnvaHubElement extends LitElement {
   /** Language of every widget, `nl` or `en`. Default: the nearest `lang` attribute, then `nl`. */
   @property() override lang = '';
 
+  /** How Dutch addresses the customer: `formal` (*u*, default) or `informal` (*je*). */
+  @property() tone = '';
+
+  /** ISO 4217 code of the amounts the Hub sends, e.g. `EUR` (default). */
+  @property() currency = '';
+
   /** `redirect` (default) or `popup`: how the Hub's login page is shown. */
   @property({ attribute: 'login-mode' }) loginMode = '';
 
@@ -68,6 +74,8 @@ export class AnvaHubElement extends LitElement {
       ['postLogoutRedirectUri', 'post-logout-redirect-uri'],
       ['organization', 'organization'],
       ['lang', 'lang'],
+      ['tone', 'tone'],
+      ['currency', 'currency'],
       ['loginMode', 'login-mode'],
       ['storage', 'storage'],
     ];

@@ -44,7 +44,7 @@ export class AnvaLogin extends LitElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
+  private readonly locale = new LocaleController(this, () => this.session.config);
   private readonly data = new DataController<Account | undefined>(
     this,
     this.session,
