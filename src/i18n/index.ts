@@ -22,6 +22,7 @@ const catalogues: Record<Lang, Messages> = { nl, en };
 export function informal<T>(value: T): T {
   if (typeof value === 'string')
     return value.replace(/\b([Uu])w?\b/g, (_, u: string) => (u === 'U' ? 'Je' : 'je')) as T;
+  if (Array.isArray(value)) return value.map(informal) as T;
   if (typeof value === 'object' && value)
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [key, informal(item)]),
