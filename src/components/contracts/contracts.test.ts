@@ -299,7 +299,9 @@ describe('<anva-contracts>', () => {
     ).then((div) => div.querySelector('anva-contracts')!);
     await until(el, 'ready');
     document.querySelector<HTMLButtonElement>('button')!.focus();
-    await tabTo((e) => e.getAttribute('aria-label') === 'Verzekering, polisnummer PP-77-2, Opgeschort');
+    await tabTo(
+      (e) => e.getAttribute('aria-label') === 'Verzekering, polisnummer PP-77-2, Opgeschort',
+    );
     const event = oneEvent(el, 'anva-contract-select');
     await sendKeys({ press: 'Enter' });
     const { detail, bubbles, composed, cancelable } = await event;
