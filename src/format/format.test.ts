@@ -130,8 +130,9 @@ describe('format', () => {
     expect(deriveStatus('Opgeschort', suspension, day)).to.equal('active');
     expect(deriveStatus('Opgeschort', suspension, '2026-01-15')).to.equal('suspended');
     expect(deriveStatus('Opgeschort', suspension, '2025-10-01')).to.equal('active');
-    expect(deriveStatus('Opgeschort', { suspendedUntil: '2026-03-31', end: '2026-04-30' }, day))
-      .to.equal('expired');
+    expect(
+      deriveStatus('Opgeschort', { suspendedUntil: '2026-03-31', end: '2026-04-30' }, day),
+    ).to.equal('expired');
   });
 
   it('picks a branch icon from the branch, product or description', () => {

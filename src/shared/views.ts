@@ -85,6 +85,14 @@ export function emptyView(m: Messages, text: string): TemplateResult {
   </div>`;
 }
 
+/** Another view's exact room, invisible, while the session is read; screen readers hear only "loading". */
+export function pendingSession(m: Messages, view: unknown): TemplateResult {
+  return html`<div part="skeleton" class="pending" lang=${m.locale}>
+    <span class="vh" role="status">${m.loading}</span>
+    <div aria-hidden="true" inert>${view}</div>
+  </div>`;
+}
+
 /** A placeholder of the final layout's size; screen readers hear only "loading". */
 export function skeletonView(m: Messages, shape: unknown): TemplateResult {
   return html`<div part="skeleton" class="skeleton" lang=${m.locale}>

@@ -117,20 +117,24 @@ export class AnvaAccount extends LitElement {
 
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) return errorView(m, error, () => this.data.retry());
-    if (this.state === 'signed-out') return signedOutView(m, this.session, this, 'account');
-    if (this.state === 'loading')
-      return skeletonView(
-        m,
-        [0, 1, 2].map(
-          () =>
-            html`<span class="sk head-sk"></span><span class="sk line-sk"></span
-              ><span class="sk line-sk"></span>`,
+    return this.data.render(m, {
+      error: (error) => errorView(m, error, () => this.data.retry()),
+      signedOut: () => signedOutView(m, this.session, this, 'account'),
+      pending: () =>
+        skeletonView(
+          m,
+          [0, 1, 2].map(
+            () =>
+              html`<span class="sk head-sk"></span><span class="sk line-sk"></span
+                ><span class="sk line-sk"></span>`,
+          ),
         ),
-      );
+      complete: (data) => this.renderAccount(m, data),
+    });
+  }
+
+  private renderAccount(m: Messages, [account, organizations, permissions]: AccountData) {
     const f = this.locale.format;
-    const [account, organizations, permissions] = this.data.value!;
     const texts = [
       ...new Set(permissions.map((permission) => permissionText(permission, f)).filter(Boolean)),
     ];

@@ -23,19 +23,23 @@ export const styles = [
       gap: 0.6em;
       min-height: 2rem;
     }
-    img,
-    .initials {
+    img {
       flex: none;
-      width: 2rem;
-      height: 2rem;
+      width: 2em;
+      height: 2em;
       object-fit: contain;
       border-radius: calc(var(--_r) / 2);
     }
+    /* Sized in its own font, so two letters always fit. */
     .initials {
       display: inline-grid;
+      flex: none;
       place-items: center;
-      background: var(--_t);
+      width: 2.5em;
+      height: 2.5em;
       border: 1px solid var(--_b);
+      border-radius: 50%;
+      background: var(--_t);
       font-size: 0.8em;
       font-weight: 600;
     }
@@ -44,7 +48,7 @@ export const styles = [
       margin-block: 0.5em 0.75em;
     }
     .line-sk {
-      margin-block-end: 0.6em;
+      margin-block-end: 0.85em;
     }
   `,
 ];

@@ -299,24 +299,21 @@ export class AnvaContractDetail extends LitElement {
 
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) {
-      const missing = error.code === 'not-found' || error.code === 'forbidden';
-      return errorView(
-        m,
-        error,
-        () => this.data.retry(),
-        missing ? m.detailNotFound : undefined,
-        missing ? this.renderBack(m) : nothing,
-      );
-    }
-    switch (this.state) {
-      case 'signed-out':
-        return signedOutView(m, this.session, this, 'contract');
-      case 'empty':
-        return emptyView(m, m.detailEmpty);
-      case 'loading':
-        return skeletonView(
+    return this.data.render(m, {
+      error: (error) => {
+        const missing = error.code === 'not-found' || error.code === 'forbidden';
+        return errorView(
+          m,
+          error,
+          () => this.data.retry(),
+          missing ? m.detailNotFound : undefined,
+          missing ? this.renderBack(m) : nothing,
+        );
+      },
+      signedOut: () => signedOutView(m, this.session, this, 'contract'),
+      empty: () => emptyView(m, m.detailEmpty),
+      pending: () =>
+        skeletonView(
           m,
           html`<span class="sk title-sk"></span> ${[0, 1].map(
               () =>
@@ -324,8 +321,8 @@ export class AnvaContractDetail extends LitElement {
                     () => html`<span class="sk line-sk"></span>`,
                   )}`,
             )}`,
-        );
-    }
-    return this.renderContract(this.data.value!, this.locale.format);
+        ),
+      complete: (contract) => this.renderContract(contract!, this.locale.format),
+    });
   }
 }

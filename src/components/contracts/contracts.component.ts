@@ -309,20 +309,22 @@ export class AnvaContracts extends LitElement {
 
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) return errorView(m, error, () => this.data.retry());
-    switch (this.state) {
-      case 'signed-out':
-        return signedOutView(m, this.session, this, 'contracts');
-      case 'empty':
-        return emptyView(m, m.contractsEmpty);
-      case 'loading':
-        return skeletonView(
+    return this.data.render(m, {
+      error: (error) => errorView(m, error, () => this.data.retry()),
+      signedOut: () => signedOutView(m, this.session, this, 'contracts'),
+      empty: () => emptyView(m, m.contractsEmpty),
+      pending: () =>
+        skeletonView(
           m,
-          html`<span class="sk tool-sk"></span>
-            ${[0, 1, 2, 3].map(() => html`<span class="sk row-sk"></span>`)}`,
-        );
-    }
+          html`<span class="sk tool-sk"></span
+            ><span class="sk head-sk"></span>
+            ${[0, 1, 2].map(() => html`<span class="sk row-sk"></span>`)}`,
+        ),
+      complete: () => this.renderList(m),
+    });
+  }
+
+  private renderList(m: Messages) {
     const { cols, rows } = this.rows;
     const view = this.visible;
     const main = mainColumn(cols);

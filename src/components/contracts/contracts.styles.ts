@@ -6,6 +6,7 @@ export const styles = [
   container,
   css`
     .toolbar {
+      min-height: 4rem;
       display: flex;
       flex-wrap: wrap;
       align-items: end;
@@ -119,13 +120,22 @@ export const styles = [
       gap: 1em;
       margin-block-start: 0.75em;
     }
+    /* The skeleton has the ready list's measures: toolbar, header row, rows of two lines. */
     .tool-sk {
       height: 4rem;
       margin-block-end: 0.75em;
     }
+    .head-sk {
+      /* Padding 2 × 0.6em, a sort button of 1.9em, half a collapsed border. */
+      height: calc(3.1em + 0.5px);
+      border-radius: 0;
+    }
     .row-sk {
-      height: 2.25rem;
-      margin-block-end: 0.6em;
+      /* Padding 2 × 0.6em, a description line of 1.5em, a number line of 0.875 × 1.5em. */
+      height: calc(4.0125em + 1px);
+      border-radius: 0;
+      border-block-start: 1px solid transparent;
+      background-clip: content-box;
     }
     @container (max-width: 40em) {
       input,
