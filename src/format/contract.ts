@@ -55,7 +55,8 @@ export function addressLine(contract: Contract): string | undefined {
 export function insuredObjectText(contract: Contract): string | undefined {
   const text = (id: FieldId) => fieldText(contract, id);
   const vehicle = [text('make'), text('model')].filter(Boolean).join(' ');
-  const plate = text('licencePlate');
+  // A licence plate never wraps at its dashes (non-breaking hyphens, read the same).
+  const plate = text('licencePlate')?.replaceAll('-', '\u2011');
   if (vehicle || plate) return [vehicle, plate].filter(Boolean).join(' · ');
   return addressLine(contract) ?? text('name') ?? text('familyComposition');
 }

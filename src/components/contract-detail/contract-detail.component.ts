@@ -240,7 +240,7 @@ export class AnvaContractDetail extends LitElement {
         ${branchIcon(kind, m.branches[kind])}
         <div class="heading">
           <h2 part="title">${title}</h2>
-          ${object ? html`<p part="object" class="object">${object}</p>` : nothing}
+          ${object ? html`<p part="object" class="subtitle">${object}</p>` : nothing}
           <p part="number" class="muted">${m.fields.contractNumber} ${number}</p>
         </div>
         ${status.text ? statusBadge(status) : nothing}

@@ -20,7 +20,7 @@ export const styles = [
       gap: 0.1em;
       flex: 1 1 12em;
     }
-    .object {
+    .subtitle {
       font-weight: 600;
     }
     .actions {

@@ -145,7 +145,7 @@ describe('<anva-contract-detail>', () => {
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(
       'Autoverzekering, WA + Volledig casco',
     );
-    expect(part(el, 'object')).to.equal('Toyota · GZ-845-T');
+    expect(part(el, 'object')).to.equal('Toyota · GZ\u2011845\u2011T');
     expect(part(el, 'number')).to.equal('Polisnummer 60129384756');
     // The number once, never as a field again; plumbing not at all.
     expect(textOf(el).split('60129384756')).to.have.length(2);

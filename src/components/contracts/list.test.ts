@@ -83,7 +83,7 @@ describe('<anva-contracts> for a customer', () => {
       'Autoverzekering, WA + Volledig casco, polisnummer 60129384756, Lopend',
     );
     expect(qa(el, 'td.insuredObject').map(cellText)).to.deep.equal([
-      'Toyota Yaris Hybrid · GZ-845-T',
+      'Toyota Yaris Hybrid · GZ\u2011845\u2011T',
       'Lindelaan 12, 8401 GE Gorredijk',
       '–',
     ]);

@@ -26,7 +26,7 @@ import {
 } from '../../format/index.js';
 import type { BranchKind, FieldId, Messages } from '../../i18n/messages.js';
 
-export const DEFAULT_COLUMNS = 'type,description,insuredObject,premium,provider,status';
+export const DEFAULT_COLUMNS = 'type,description,insuredObject,premium,status';
 
 /** The branch icon column, which is no field of its own. */
 export type ColumnId = FieldId | 'type';

@@ -94,7 +94,7 @@ describe('the visible rows', () => {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const cell = (id: string, field: string) =>
       byId.get(id)!.cells[cols.findIndex((col) => col.field === field)];
-    expect(cell('2', 'insuredObject')).to.equal('Toyota Yaris · GZ-845-T');
+    expect(cell('2', 'insuredObject')).to.equal('Toyota Yaris · GZ\u2011845\u2011T');
     expect(cell('4', 'insuredObject')).to.equal('Lindelaan 12, Gorredijk');
     expect(cell('2', 'premium')).to.match(/^€\s?58,23 per maand$/);
     expect(cell('5', 'premium')).to.match(/^€\s?120,00 per jaar$/);
