@@ -49,7 +49,6 @@ export const en: Messages = {
     shown === total
       ? `${total} ${total === 1 ? 'policy' : 'policies'}`
       : `${shown} of ${total} policies`,
-  rowName: (description, number, status) => `${description}, policy number ${number}, ${status}`,
   listPage: (page, pages) => `Policies, page ${page} of ${pages}`,
   sortBy: 'Sort by',
   premiumTotal: (amount) => `Total ${amount} a month`,

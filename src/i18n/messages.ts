@@ -118,8 +118,6 @@ export interface Messages {
   contractsLabel: string;
   contractsEmpty: string;
   contractsCount: (shown: number, total: number) => string;
-  /** Accessible name of a row's link: what it is, its number and its status. */
-  rowName: (description: string, number: string, status: string) => string;
   /** A list's caption with its page, read when paging moves focus to it. */
   listPage: (page: number, pages: number) => string;
   sortBy: string;

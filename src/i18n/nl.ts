@@ -53,7 +53,6 @@ export const nl: Messages = {
     shown === total
       ? `${total} ${total === 1 ? 'verzekering' : 'verzekeringen'}`
       : `${shown} van ${total} verzekeringen`,
-  rowName: (description, number, status) => `${description}, polisnummer ${number}, ${status}`,
   listPage: (page, pages) => `Verzekeringen, pagina ${page} van ${pages}`,
   sortBy: 'Sorteren op',
   premiumTotal: (amount) => `Totaal ${amount} per maand`,

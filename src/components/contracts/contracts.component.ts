@@ -269,7 +269,6 @@ export class AnvaContracts extends LitElement {
 
   private renderRow(row: Row, cols: Column[], main: number, m: Messages) {
     const href = detailHref(this.detailHref, row.id);
-    const name = m.rowName(row.description, row.number, row.status.text ?? m.none);
     const numbered = cols.some((col) => col.field === 'contractNumber');
     return html`<tr part="row" class="row" role="row">
       ${cols.map((col, i) => {
@@ -279,16 +278,14 @@ export class AnvaContracts extends LitElement {
         else if (col.field === 'status') content = statusBadge(row.status);
         if (i === main) {
           const choose = (e: Event) => this.choose(e, row);
-          const control = href
-            ? html`<a part="link" class="choose" href=${href} aria-label=${name} @click=${choose}
-                >${content}</a
-              >`
-            : html`<button part="choose" class="choose" aria-label=${name} @click=${choose}>
-                ${content}
-              </button>`;
-          content = numbered
-            ? control
-            : html`${control}<span part="number" class="number">${row.number}</span>`;
+          // What it is, its number and its status name the link; the number sits inside it, so a click there opens it too.
+          const label = html`<span class="what">${content}</span><span class="vh">, </span
+            ><span part="number" class=${numbered ? 'vh' : 'number'}
+              >${m.fields.contractNumber} ${row.number}</span
+            ><span class="vh">, ${row.status.text ?? m.none}</span>`;
+          content = href
+            ? html`<a part="link" class="choose" href=${href} @click=${choose}>${label}</a>`
+            : html`<button part="choose" class="choose" @click=${choose}>${label}</button>`;
         }
         return html`<td part="cell" role="cell" class=${col.field ?? 'meta'}>
           <span part="cell-label" class="label" aria-hidden="true">${col.label}</span>${content}

@@ -62,6 +62,7 @@ export const styles = [
     }
     .number {
       display: block;
+      font-weight: 400;
       color: var(--_m);
       font-size: 0.875em;
       font-variant-numeric: tabular-nums;
@@ -98,15 +99,19 @@ export const styles = [
       background: var(--_t);
     }
     .choose {
+      display: block;
       padding: 0;
       border: 0;
       background: none;
       color: inherit;
       font-weight: 600;
       text-align: start;
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .what {
       text-decoration: underline;
       text-underline-offset: 0.2em;
-      cursor: pointer;
     }
     /* The whole row answers to a click; keyboard users reach its one link or button. */
     .choose::after {
@@ -228,7 +233,7 @@ export const styles = [
         padding: 0;
         border: 0;
       }
-      .choose {
+      .what {
         text-decoration: none;
       }
       .row {
