@@ -39,13 +39,9 @@ export interface Column {
   label: string;
 }
 
-export interface Row {
-  id: string;
+/** What a row knows about its contract beyond the cells. */
+interface RowFacts {
   contract: Contract;
-  /** One text per column. */
-  cells: string[];
-  /** One sort key per column: numbers and `YYYY-MM-DD` dates sort naturally. */
-  sort: (string | number)[];
   kind: BranchKind;
   status: ContractStatus;
   /** The status's place in the reading order: running, future, ended, unknown. */
@@ -56,19 +52,19 @@ export interface Row {
   broker?: string;
   /** The premium converted to one month, when known. */
   monthly?: number;
+}
+
+export interface Row extends RowFacts {
+  id: string;
+  /** One text per column. */
+  cells: string[];
+  /** One sort key per column: numbers and `YYYY-MM-DD` dates sort naturally. */
+  sort: (string | number)[];
   search: string;
 }
 
-interface CellContext {
-  contract: Contract;
+interface CellContext extends RowFacts {
   f: Formatter;
-  kind: BranchKind;
-  status: ContractStatus;
-  rank: number;
-  description: string;
-  number: string;
-  broker?: string;
-  monthly?: number;
 }
 
 /** Columns read from the whole contract rather than one field: text and sort key. */
@@ -162,9 +158,8 @@ export function toRows(
     const kind = branchKind(get('branch'), get('product'), get('description'));
     const status = contractStatus(m, contract, day);
     const premium = termPremium(contract);
-    const context: CellContext = {
+    const facts: RowFacts = {
       contract,
-      f,
       kind,
       status,
       rank: statusRank(status.key),
@@ -174,6 +169,7 @@ export function toRows(
       broker: brokerName(contract, organizations),
       monthly: premium === undefined ? undefined : premium / termMonths(contract),
     };
+    const context: CellContext = { ...facts, f };
     const cells: string[] = [];
     const sort: (string | number)[] = [];
     for (const column of columns) {
@@ -200,21 +196,7 @@ export function toRows(
     const search = [...cells, context.description, context.broker, plate, ...searched]
       .join(' ')
       .toLowerCase();
-    const { rank, description, number, broker, monthly } = context;
-    return {
-      id: contract.id,
-      contract,
-      cells,
-      sort,
-      kind,
-      status,
-      rank,
-      description,
-      number,
-      broker,
-      monthly,
-      search,
-    };
+    return { ...facts, id: contract.id, cells, sort, search };
   });
 }
 
