@@ -25,18 +25,13 @@ import {
   type Column,
   type Row,
 } from './rows.js';
-import { listView, type ListState, type ListView } from './view.js';
+import { historyKey, readSaved, writeSaved } from './history-state.js';
+import { listView, type ListView } from './view.js';
 import { styles } from './contracts.styles.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
 type ContractsData = [Contract[], Organization[]];
-
-/** The list's state kept in the page's history entry, so back and forward return to it. */
-type SavedState = Omit<ListState, 'pageSize'>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The customer's contracts as a table on wide containers and stacked cards on
@@ -167,29 +162,14 @@ export class AnvaContracts extends LitElement {
     removeEventListener('popstate', this.restore);
   }
 
-  /** This list's key in the history entry: its id, else its place among the page's lists. */
-  private get historyKey(): string {
-    const lists = [...document.querySelectorAll('anva-contracts')];
-    return `anva-contracts:${this.id || lists.indexOf(this)}`;
-  }
-
   private readonly restore = (): void => {
-    const saved = isRecord(history.state) ? history.state[this.historyKey] : undefined;
-    if (!isRecord(saved)) return;
-    const { query, filter, sortColumn, sortDirection, page } = saved;
-    if (typeof query === 'string') this.query = query;
-    if (typeof filter === 'string') this.filter = filter;
-    if (typeof sortColumn === 'number') this.sortColumn = sortColumn;
-    if (sortDirection === 1 || sortDirection === -1) this.sortDirection = sortDirection;
-    if (typeof page === 'number') this.page = page;
+    Object.assign(this, readSaved(historyKey(this)));
   };
 
-  /** Keeps the list's state in the current history entry; the host's own state and query stay. */
+  /** Keeps the list's state in the current history entry. */
   private save(): void {
     const { query, filter, sortColumn, sortDirection, page } = this;
-    const saved: SavedState = { query, filter, sortColumn, sortDirection, page };
-    const current = isRecord(history.state) ? history.state : {};
-    history.replaceState({ ...current, [this.historyKey]: saved }, '');
+    writeSaved(historyKey(this), { query, filter, sortColumn, sortDirection, page });
   }
 
   private get rows(): { cols: Column[]; rows: Row[] } {
