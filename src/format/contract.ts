@@ -93,7 +93,9 @@ export function premiumText(contract: Contract, f: Formatter): string | undefine
   const amount = termPremium(contract);
   if (amount === undefined) return undefined;
   const months = termMonths(contract);
-  return `${f.money(amount)} ${f.messages.term(months, f.months(months))}`;
+  // "per maand" stays together; the line may break between the amount and its term.
+  const term = f.messages.term(months, f.months(months)).replaceAll(' ', '\u00a0');
+  return `${f.money(amount)} ${term}`;
 }
 
 export interface ContractStatus {

@@ -56,10 +56,6 @@ export const styles = [
       /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
       hyphens: auto;
     }
-    /* An amount and its term read as one: "€ 58,23 per maand". */
-    td.premium {
-      white-space: nowrap;
-    }
     .number {
       display: block;
       font-weight: 400;

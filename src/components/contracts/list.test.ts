@@ -89,8 +89,8 @@ describe('<anva-contracts> for a customer', () => {
       '–',
     ]);
     const premiums = qa(el, 'td.premium').map(cellText);
-    expect(premiums[0]).to.match(/^€\s?58,23 per maand$/);
-    expect(premiums[1]).to.match(/^€\s?240,00 per jaar$/);
+    expect(premiums[0]).to.match(/^€\s?58,23 per\smaand$/);
+    expect(premiums[1]).to.match(/^€\s?240,00 per\sjaar$/);
     await expect(el).to.be.accessible();
   });
 

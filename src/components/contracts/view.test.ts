@@ -96,10 +96,10 @@ describe('the visible rows', () => {
       byId.get(id)!.cells[cols.findIndex((col) => col.field === field)];
     expect(cell('2', 'insuredObject')).to.equal('Toyota Yaris · GZ\u2011845\u2011T');
     expect(cell('4', 'insuredObject')).to.equal('Lindelaan 12, Gorredijk');
-    expect(cell('2', 'premium')).to.match(/^€\s?58,23 per maand$/);
-    expect(cell('5', 'premium')).to.match(/^€\s?120,00 per jaar$/);
+    expect(cell('2', 'premium')).to.match(/^€\s?58,23 per\smaand$/);
+    expect(cell('5', 'premium')).to.match(/^€\s?120,00 per\sjaar$/);
     const english = toRows(CONTRACTS, parseColumns(undefined, formatter(en)), formatter(en));
-    expect(english[4]!.cells[3]).to.equal('€120.00 per year');
+    expect(english[4]!.cells[3]).to.equal('€120.00 per\u00a0year');
   });
 
   it('sums running premiums per month, saying when other terms were converted', () => {
