@@ -44,7 +44,7 @@ export const styles = [
     }
     th,
     td {
-      padding: 0.6em 0.75em;
+      padding: 0.6em 0.5em;
       border-block-end: 1px solid var(--_b);
       text-align: start;
       vertical-align: middle;
