@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { CUSTOMERS, launchBrowser, openContext, signIn, startStack } from '../test/e2e/harness.mjs';
 
 const outDir = fileURLToPath(new URL('../screenshots/widgets/', import.meta.url));
-const SIZES = { wide: { width: 1200, height: 900 }, narrow: { width: 390, height: 844 } };
+const SIZES = { wide: { width: 1366, height: 800 }, narrow: { width: 390, height: 844 } };
 
 /** [file, page, widget selector, customer] */
 const SHOTS = [

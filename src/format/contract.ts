@@ -1,17 +1,101 @@
-/** What a contract says about itself, read the same way by the table and the detail view. */
-import type { Contract } from '../core/types.js';
+/** What a contract says about itself, read the same way by the list and the detail view. */
+import type { Contract, Organization } from '../core/types.js';
 import type { FieldId, Messages, StatusKey } from '../i18n/messages.js';
 import { indexFields } from './fields.js';
-import { isoDay, today } from './format.js';
+import { isoDay, nameOf, toNumber, today, type Formatter } from './format.js';
 import { deriveStatus } from './status.js';
 
 /**
- * A known field's value: the API's own top-level `status` / `dossierNumber`
- * first, else the metadata (a field sent as null stays null: "–" is news too).
+ * A known field's value: the API's own top-level fields first, else the
+ * metadata, containers such as the insured object included (a field sent as
+ * null stays null: "–" is news too).
  */
 export function contractField(contract: Contract, id: FieldId): unknown {
-  if ((id === 'status' || id === 'dossierNumber') && contract[id] != null) return contract[id];
-  return indexFields(contract.metadata ?? {}).known.get(id)?.[1];
+  return indexFields(contract).known.get(id)?.value;
+}
+
+/** A value that reads as one piece of text: a string, a number, or a `{ code, name }` object's name. */
+function plain(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value.trim() || undefined;
+  return nameOf(value);
+}
+
+export const fieldText = (contract: Contract, id: FieldId): string | undefined =>
+  plain(contractField(contract, id));
+
+/** The parts an address is written from; the detail view shows them as one line instead. */
+export const ADDRESS_PARTS: FieldId[] = [
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postalCode',
+  'postalCodeDigits',
+  'postalCodeLetters',
+  'city',
+];
+
+/** `Lindelaan 12 A, 8401 GE Gorredijk`, from an address field or its parts (ANVA's split postcode too). */
+export function addressLine(contract: Contract): string | undefined {
+  const text = (id: FieldId) => fieldText(contract, id);
+  const postcode =
+    text('postalCode') ??
+    ([text('postalCodeDigits'), text('postalCodeLetters')].filter(Boolean).join(' ') || undefined);
+  const street = [text('street'), text('houseNumber'), text('houseNumberAddition')];
+  const line = [
+    street.filter(Boolean).join(' '),
+    [postcode, text('city')].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return text('address') ?? (line || undefined);
+}
+
+/** What is insured, in the words a customer recognises it by: `Toyota Yaris · GZ-845-T`, an address, a name. */
+export function insuredObjectText(contract: Contract): string | undefined {
+  const text = (id: FieldId) => fieldText(contract, id);
+  const vehicle = [text('make'), text('model')].filter(Boolean).join(' ');
+  // A licence plate never wraps at its dashes (non-breaking hyphens, read the same).
+  const plate = text('licencePlate')?.replaceAll('-', '\u2011');
+  if (vehicle || plate) return [vehicle, plate].filter(Boolean).join(' · ');
+  return addressLine(contract) ?? text('name') ?? text('familyComposition');
+}
+
+/**
+ * The broker a contract belongs to, by name: the API's `organization`, else
+ * its organisation name, else the customer's organisation with the contract's
+ * `organizationId`.
+ */
+export function brokerName(
+  contract: Contract,
+  organizations: Organization[] = [],
+): string | undefined {
+  const named = nameOf(contract.organization) ?? fieldText(contract, 'broker');
+  if (named) return named;
+  const id = contract.organizationId ?? (contract.organization as { id?: unknown } | undefined)?.id;
+  if (id == null) return undefined;
+  const org = organizations.find((candidate) => candidate.id === String(id));
+  return org?.name ?? org?.code ?? undefined;
+}
+
+/** The premium per term: the total with tax when sent, else the premium. */
+export const termPremium = (contract: Contract): number | undefined =>
+  toNumber(contractField(contract, 'totalPremium')) ?? toNumber(contractField(contract, 'premium'));
+
+/** The payment term in months (default: one month). */
+export const termMonths = (contract: Contract): number => {
+  const months = toNumber(contractField(contract, 'paymentTerm'));
+  return months && months > 0 ? months : 1;
+};
+
+/** `€ 58,23 per maand`, or undefined without a premium. */
+export function premiumText(contract: Contract, f: Formatter): string | undefined {
+  const amount = termPremium(contract);
+  if (amount === undefined) return undefined;
+  const months = termMonths(contract);
+  // "per maand" stays together; the line may break between the amount and its term.
+  const term = f.messages.term(months, f.months(months)).replaceAll(' ', '\u00a0');
+  return `${f.money(amount)} ${term}`;
 }
 
 export interface ContractStatus {
@@ -21,14 +105,19 @@ export interface ContractStatus {
   text?: string;
 }
 
-/** `day` (`YYYY-MM-DD`, default today) decides Toekomstig / Verlopen; a list passes one day for all rows. */
+/** `day` (`YYYY-MM-DD`, default today) decides Toekomstig / Verlopen / a suspension's end; a list passes one day for all rows. */
 export function contractStatus(m: Messages, contract: Contract, day = today()): ContractStatus {
   const raw = contractField(contract, 'status');
   const given = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+  const date = (id: FieldId) => isoDay(contractField(contract, id));
   const key = deriveStatus(
     given,
-    isoDay(contractField(contract, 'effectiveDate')),
-    isoDay(contractField(contract, 'expiryDate')),
+    {
+      start: date('effectiveDate'),
+      end: date('expiryDate'),
+      suspendedFrom: date('suspendedFrom'),
+      suspendedUntil: date('suspendedUntil'),
+    },
     day,
   );
   return { key, text: key ? m.status[key] : given };

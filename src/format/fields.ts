@@ -1,58 +1,124 @@
 /**
  * Known contract fields: the AFD 1.0 labels (PP_INGDAT), AFD 2.0 names
- * (effectiveDate) and the Dutch words brokers use, all matched on a normalised
- * key. The real Hub's metadata keys are not public, so matching stays tolerant.
+ * (effectiveDate), ANVA's Dutch keys (ingangsdatum) and the words brokers use,
+ * all matched on a normalised key. The real Hub's metadata keys are not public,
+ * so matching stays tolerant.
  */
-import type { FieldId } from '../i18n/messages.js';
+import type { FieldId, GroupId } from '../i18n/messages.js';
 
-/** `text` shows numbers as written (contract numbers, years); other kinds format them. */
-export type FieldKind = 'text' | 'date' | 'money' | 'months' | 'term' | 'method' | 'status';
+/**
+ * How a value is formatted. `text` shows numbers as written (contract numbers,
+ * years); `object` fields are containers whose own fields are listed in their
+ * place (the insured object, the bonus-malus data).
+ */
+export type FieldKind =
+  | 'text'
+  | 'date'
+  | 'money'
+  | 'months'
+  | 'term'
+  | 'method'
+  | 'status'
+  | 'objectType'
+  | 'percent'
+  | 'distance'
+  | 'object';
 
-/** Each field's kind and its other names; the field's own id (lower case) is a name too. */
-const FIELDS: Record<Exclude<FieldId, 'type'>, [FieldKind, string]> = {
-  contractNumber: ['text', 'ppnummer polisnummer policynumber contractnummer'],
-  description: ['text', 'productdescription omschrijving contractdescription'],
-  provider: [
+export interface FieldSpec {
+  kind: FieldKind;
+  /** Where the detail view shows it. */
+  group: GroupId;
+  /** Other names, normalised; the field's own id is a name too. */
+  aliases: string[];
+}
+
+const field = (kind: FieldKind, group: GroupId, ...aliases: string[]): FieldSpec => ({
+  kind,
+  group,
+  aliases,
+});
+
+export const FIELDS: Record<FieldId, FieldSpec> = {
+  contractNumber: field(
     'text',
-    'aanbieder porcompany ppmyaand insurer insurername company maatschappij verzekeraar',
-  ],
-  status: ['status', 'ppstatus contractstatus'],
-  branch: ['text', 'businessline ppbranche branche'],
-  product: ['text', 'productname afddefinitionname ppafddefn'],
-  package: ['text', 'packagenumber pknummer pakket'],
-  dossierNumber: ['text', 'dossiernummer'],
-  effectiveDate: ['date', 'ppingdat ingangsdatum startdate'],
-  mainRenewalDate: ['date', 'pphvvdat hoofdvervaldatum renewaldate'],
-  expiryDate: ['date', 'ppexpdat contractvervaldatum enddate'],
-  duration: ['months', 'contractdurationinmonths ppcduumnd durationinmonths'],
-  paymentTerm: ['term', 'paymentterminmonths ppbetterm betaaltermijn'],
-  collectionMethod: ['method', 'ppbetwijz betaalwijze paymentmethod'],
-  premium: ['money', 'ppbtp premiumperterm termpremium premie'],
-  insuranceTax: ['money', 'pptass assurantiebelasting premiumtax'],
-  totalPremium: ['money', 'ppttot totalperterm totaalpremie'],
-  deductible: ['money', 'deductibleamount pperb eigenrisico'],
-  insuredAmount: ['money', 'verzekerdbedrag suminsured'],
-  coverage: ['text', 'dekking coveragename'],
-  coverages: ['text', 'dekkingen'],
-  insuredObject: ['text', 'verzekerdobject object'],
-  licencePlate: ['text', 'licenseplate kenteken'],
-  address: ['text', 'adres riskaddress'],
-  make: ['text', 'merk brand'],
-  model: ['text', ''],
-  buildYear: ['text', 'bouwjaar constructionyear'],
-  street: ['text', 'straat straatnaam'],
-  houseNumber: ['text', 'huisnummer'],
-  houseNumberAddition: ['text', 'huisnummertoevoeging toevoeging'],
-  postalCode: ['text', 'postcode zipcode'],
-  city: ['text', 'plaats woonplaats'],
-  familyComposition: ['text', 'gezinssamenstelling'],
-  birthDate: ['date', 'geboortedatum dateofbirth'],
-  frameNumber: ['text', 'framenummer'],
-  name: ['text', 'naam label'],
-  code: ['text', ''],
-  suspendedFrom: ['date', ''],
-  suspendedUntil: ['date', ''],
-  cancellationReason: ['text', 'redenroyement'],
+    'title',
+    'ppnummer',
+    'polisnummer',
+    'policynumber',
+    'contractnummer',
+  ),
+  description: field('text', 'title', 'productdescription', 'omschrijving', 'contractdescription'),
+  status: field('status', 'title', 'ppstatus', 'contractstatus'),
+  product: field('text', 'coverage', 'productname', 'afddefinitionname', 'ppafddefn'),
+  provider: field(
+    'text',
+    'coverage',
+    'aanbieder',
+    'porcompany',
+    'ppmyaand',
+    'insurer',
+    'insurername',
+    'company',
+    'maatschappij',
+    'verzekeraar',
+  ),
+  branch: field('text', 'coverage', 'businessline', 'ppbranche', 'branche'),
+  coverages: field('text', 'coverage', 'dekkingen'),
+  coverage: field('text', 'coverage', 'dekking', 'coveragename'),
+  insuredAmount: field('money', 'coverage', 'verzekerdbedrag', 'suminsured'),
+  deductible: field('money', 'coverage', 'deductibleamount', 'pperb', 'eigenrisico'),
+  package: field('text', 'coverage', 'packagenumber', 'pknummer', 'pakket'),
+  premium: field('money', 'premium', 'ppbtp', 'premiumperterm', 'termpremium', 'premie'),
+  insuranceTax: field('money', 'premium', 'pptass', 'assurantiebelasting', 'premiumtax'),
+  totalPremium: field('money', 'premium', 'ppttot', 'totalperterm', 'totaalpremie'),
+  paymentTerm: field(
+    'term',
+    'premium',
+    'paymentterminmonths',
+    'ppbetterm',
+    'betaaltermijn',
+    'termijn',
+  ),
+  collectionMethod: field('method', 'premium', 'ppbetwijz', 'betaalwijze', 'paymentmethod'),
+  effectiveDate: field('date', 'dates', 'ppingdat', 'ingangsdatum', 'startdate'),
+  mainRenewalDate: field('date', 'dates', 'pphvvdat', 'hoofdvervaldatum', 'renewaldate'),
+  expiryDate: field('date', 'dates', 'ppexpdat', 'contractvervaldatum', 'enddate', 'einddatum'),
+  duration: field('months', 'dates', 'contractdurationinmonths', 'ppcduumnd', 'durationinmonths'),
+  suspendedFrom: field('date', 'dates', 'opgeschortvanaf'),
+  suspendedUntil: field('date', 'dates', 'opgeschorttot'),
+  cancellationReason: field('text', 'dates', 'redenroyement'),
+  insuredObject: field('object', 'object', 'verzekerdobject', 'object'),
+  objectType: field('objectType', 'object', 'type', 'soortobject'),
+  licencePlate: field('text', 'object', 'licenseplate', 'kenteken'),
+  make: field('text', 'object', 'merk', 'brand'),
+  model: field('text', 'object'),
+  buildYear: field('text', 'object', 'bouwjaar', 'constructionyear'),
+  frameNumber: field('text', 'object', 'framenummer'),
+  address: field('text', 'object', 'adres', 'riskaddress'),
+  street: field('text', 'object', 'straat', 'straatnaam'),
+  houseNumber: field('text', 'object', 'huisnummer'),
+  houseNumberAddition: field('text', 'object', 'huisnummertoevoeging', 'toevoeging'),
+  postalCode: field('text', 'object', 'postcode', 'zipcode'),
+  postalCodeDigits: field('text', 'object', 'postcodecijfers'),
+  postalCodeLetters: field('text', 'object', 'postcodeletters'),
+  city: field('text', 'object', 'plaats', 'woonplaats'),
+  name: field('text', 'object', 'naam', 'label'),
+  birthDate: field('date', 'object', 'geboortedatum', 'dateofbirth'),
+  familyComposition: field('text', 'object', 'gezinssamenstelling'),
+  bonusMalus: field('object', 'object', 'bonusmalusladder', 'bm'),
+  bonusMalusStep: field('text', 'object', 'step', 'trede', 'bmtrede'),
+  discount: field('percent', 'object', 'discountpercentage', 'korting', 'noclaimkorting'),
+  noClaimProtection: field('text', 'object', 'protected', 'noclaimbeschermer'),
+  claimFreeYears: field('text', 'object', 'schadevrijejaren', 'claimfreeyears'),
+  regularDrivers: field('text', 'object', 'regelmatigebestuurders', 'drivers'),
+  annualMileage: field('distance', 'object', 'kilometrage', 'jaarkilometrage', 'mileage'),
+  lastClaimDate: field('date', 'object', 'laatsteschade', 'laatsteschadedatum'),
+  dossierNumber: field('text', 'other', 'dossiernummer'),
+  broker: field('text', 'other', 'organizationname', 'organisationname', 'adviseur'),
+  documents: field('text', 'other', 'documenten'),
+  code: field('text', 'hidden'),
+  format: field('text', 'hidden', 'afdformat'),
+  organizationId: field('text', 'hidden', 'organisationid'),
 };
 
 /** Lower case, accents and separators removed: `PP_INGDAT` → `ppingdat`, `Beëindigd` → `beeindigd`. */
@@ -62,15 +128,19 @@ export const normalize = (text: string): string =>
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase();
 
-/** Each name (lower case, `id` first) → its id, from `[id, 'other names']` pairs. */
-export const nameMap = <K extends string>(pairs: [string, string][]): Map<string, K> =>
+/**
+ * The value a table holds under its own `key` only: an API value such as
+ * `constructor` or `__proto__` never reaches `Object.prototype`.
+ */
+export function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** Each name (`id` first, normalised) → its id. */
+export const nameMap = <K extends string>(names: Record<K, readonly string[]>): Map<string, K> =>
   new Map(
-    pairs.flatMap(([id, names]) =>
-      `${id} ${names}`
-        .toLowerCase()
-        .split(' ')
-        .filter(Boolean)
-        .map((name): [string, K] => [name, id as K]),
+    (Object.entries(names) as [K, readonly string[]][]).flatMap(([id, aliases]) =>
+      [id, ...aliases].map((name): [string, K] => [normalize(name), id]),
     ),
   );
 
@@ -82,7 +152,9 @@ const lookups = new Map<string, FieldId | null>();
 export function fieldOf(key: string): FieldId | undefined {
   let id = lookups.get(key);
   if (id === undefined) {
-    aliases ??= nameMap(Object.entries(FIELDS).map(([id, [, names]]) => [id, names]));
+    aliases ??= nameMap(
+      Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])),
+    ) as Map<string, FieldId>;
     id = aliases.get(normalize(key)) ?? null;
     // Bounded, should a Hub ever send a new key per contract.
     if (lookups.size >= 2000) lookups.clear();
@@ -91,29 +163,59 @@ export function fieldOf(key: string): FieldId | undefined {
   return id ?? undefined;
 }
 
-export const kindOf = (id: FieldId): FieldKind => (id === 'type' ? 'text' : FIELDS[id][0]);
+export const kindOf = (id: FieldId): FieldKind => FIELDS[id].kind;
+
+/** One field of a contract as the detail view lists it. */
+export interface FieldEntry {
+  /** The key as the Hub sent it. */
+  key: string;
+  /** The known field it stands for. */
+  id?: FieldId;
+  value: unknown;
+  group: GroupId;
+}
 
 export interface KnownFields {
-  /** Known field → the metadata key it came from and its value (first key wins). */
-  known: Map<FieldId, [string, unknown]>;
-  /** Metadata keys no known field claimed, in the Hub's order. */
-  unknown: string[];
+  /** Known field → where it came from (first key wins). */
+  known: Map<FieldId, FieldEntry>;
+  /** Every field once, in the Hub's order, containers replaced by their own fields. */
+  entries: FieldEntry[];
 }
+
+/** Ids the Hub uses internally (`id`, `organizationId`, `groupIds`): never a customer's business. */
+const INTERNAL_ID = /^id$|[a-z]Ids?$/;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const indexCache = new WeakMap<object, KnownFields>();
 
-/** Sorts a metadata object into known fields and the rest; cached per object. */
-export function indexFields(metadata: Record<string, unknown>): KnownFields {
-  let index = indexCache.get(metadata);
-  if (!index) {
-    index = { known: new Map(), unknown: [] };
-    for (const [key, value] of Object.entries(metadata)) {
-      const id = fieldOf(key);
-      if (id && !index.known.has(id)) index.known.set(id, [key, value]);
-      else index.unknown.push(key);
+/**
+ * Sorts a contract into known fields and the rest: its own top-level fields
+ * (a status or dossier number the API sends beside the metadata wins), then
+ * the metadata, with containers such as the insured object opened in place.
+ * Cached per contract object.
+ */
+export function indexFields(contract: Record<string, unknown>): KnownFields {
+  let index = indexCache.get(contract);
+  if (index) return index;
+  const result: KnownFields = { known: new Map(), entries: [] };
+  const add = (key: string, value: unknown, parent?: GroupId, depth = 0): void => {
+    const id = fieldOf(key);
+    if (id && result.known.has(id)) return;
+    if (id && kindOf(id) === 'object' && isRecord(value) && depth === 0) {
+      result.known.set(id, { key, id, value, group: FIELDS[id].group });
+      for (const [inner, item] of Object.entries(value)) add(inner, item, FIELDS[id].group, 1);
+      return;
     }
-    indexCache.set(metadata, index);
-  }
+    const group = id ? FIELDS[id].group : INTERNAL_ID.test(key) ? 'hidden' : (parent ?? 'other');
+    const entry: FieldEntry = { key, id, value, group };
+    if (id) result.known.set(id, entry);
+    result.entries.push(entry);
+  };
+  const { metadata, ...top } = contract;
+  for (const [key, value] of Object.entries(top)) if (value != null) add(key, value);
+  if (isRecord(metadata)) for (const [key, value] of Object.entries(metadata)) add(key, value);
+  indexCache.set(contract, (index = result));
   return index;
 }
 

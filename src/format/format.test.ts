@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { en, nl } from '../i18n/index.js';
-import { detailHref, isHttpUrl } from '../shared/href.js';
+import { detailHref, isHttpUrl, templateHref } from '../shared/href.js';
 import {
   branchKind,
   contractStatus,
@@ -53,8 +53,13 @@ describe('format', () => {
   it('formats dates, euros and month terms with Intl in the customer’s language', () => {
     expect(f.date('2021-03-01')).to.equal('1 mrt 2021');
     expect(e.date('20210301')).to.equal('1 Mar 2021');
-    expect(f.euro(48.12)).to.match(/^€\s?48,12$/);
-    expect(e.euro('1234.5')).to.equal('€1,234.50');
+    expect(f.money(48.12)).to.match(/^€\s?48,12$/);
+    expect(e.money('1234.5')).to.equal('€1,234.50');
+    expect(formatter(nl, 'USD').money(10)).to.match(/^US\$\s?10,00$/);
+    expect(formatter(en, 'GBP').money(10)).to.equal('£10.00');
+    expect(f.kind('percent', 75)).to.match(/^75\s?%$/);
+    expect(f.kind('distance', 15000)).to.equal('15.000 km');
+    expect(e.kind('distance', 15000)).to.equal('15,000 km');
     expect(f.months(36)).to.equal('36 maanden');
     expect(f.kind('term', 3)).to.equal('per kwartaal');
     expect(e.kind('term', 12)).to.equal('per year');
@@ -74,20 +79,20 @@ describe('format', () => {
     expect(f.value('<img src=x onerror=alert(1)>')).to.equal('<img src=x onerror=alert(1)>');
     const nested = f.value({
       step: 14,
-      protected: true,
-      drivers: ['Jan', 'Eva'],
+      colour: 'blauw',
+      passengers: ['Jan', 'Eva'],
       city: 'Gorredijk',
     });
     expect(nested).to.deep.equal({
       entries: [
-        ['Step', '14'],
-        ['Protected', 'Ja'],
-        ['Drivers', { items: ['Jan', 'Eva'] }],
-        ['Plaats', 'Gorredijk'],
+        ['Bonus-malustrede', '14'],
+        ['Colour', 'blauw'],
+        ['Passengers', { items: ['Jan', 'Eva'] }],
+        ['Woonplaats', 'Gorredijk'],
       ],
     });
     expect(f.text(nested)).to.equal(
-      'Step: 14, Protected: Ja, Drivers: Jan, Eva, Plaats: Gorredijk',
+      'Bonus-malustrede: 14, Colour: blauw, Passengers: Jan, Eva, Woonplaats: Gorredijk',
     );
   });
 
@@ -110,12 +115,24 @@ describe('format', () => {
     expect(statusText(en, 'lopend')).to.equal('Active');
     expect(statusText(nl, 'In behandeling')).to.equal('In behandeling');
     const day = '2026-06-01';
-    expect(deriveStatus('Lopend', '2026-07-01', undefined, day)).to.equal('future');
-    expect(deriveStatus('Lopend', '2020-01-01', '2025-06-30', day)).to.equal('expired');
-    expect(deriveStatus(undefined, undefined, '2025-06-30', day)).to.equal('expired');
-    expect(deriveStatus('Geroyeerd', '2020-01-01', '2021-01-01', day)).to.equal('ended');
-    expect(deriveStatus('Opgeschort', '2027-01-01', undefined, day)).to.equal('suspended');
-    expect(deriveStatus('Onbekend', undefined, undefined, day)).to.equal(undefined);
+    expect(deriveStatus('Lopend', { start: '2026-07-01' }, day)).to.equal('future');
+    expect(deriveStatus('Lopend', { start: '2020-01-01', end: '2025-06-30' }, day)).to.equal(
+      'expired',
+    );
+    expect(deriveStatus(undefined, { end: '2025-06-30' }, day)).to.equal('expired');
+    expect(deriveStatus('Geroyeerd', { start: '2020-01-01', end: '2021-01-01' }, day)).to.equal(
+      'ended',
+    );
+    expect(deriveStatus('Opgeschort', { start: '2027-01-01' }, day)).to.equal('suspended');
+    expect(deriveStatus('Onbekend', {}, day)).to.equal(undefined);
+    // A suspension is judged against its dates: ended in March, not yet begun, or running.
+    const suspension = { suspendedFrom: '2025-11-01', suspendedUntil: '2026-03-31' };
+    expect(deriveStatus('Opgeschort', suspension, day)).to.equal('active');
+    expect(deriveStatus('Opgeschort', suspension, '2026-01-15')).to.equal('suspended');
+    expect(deriveStatus('Opgeschort', suspension, '2025-10-01')).to.equal('active');
+    expect(
+      deriveStatus('Opgeschort', { suspendedUntil: '2026-03-31', end: '2026-04-30' }, day),
+    ).to.equal('expired');
   });
 
   it('picks a branch icon from the branch, product or description', () => {
@@ -128,9 +145,41 @@ describe('format', () => {
   });
 
   it('indexes metadata into known fields and the rest', () => {
-    const { known, unknown } = indexFields({ PP_NUMMER: 'A', contractNumber: 'B', bonus: 1 });
-    expect(known.get('contractNumber')).to.deep.equal(['PP_NUMMER', 'A']);
-    expect(unknown).to.deep.equal(['contractNumber', 'bonus']);
+    const { known, entries } = indexFields({
+      id: '7',
+      status: 'Lopend',
+      format: 'AFD 2.0',
+      organizationId: 1201,
+      metadata: {
+        PP_NUMMER: 'A',
+        contractNumber: 'B',
+        status: 'Geroyeerd',
+        bonus: 1,
+        insuredObject: { kenteken: 'GZ-845-T', colour: 'blauw' },
+        bonusMalus: { step: 14, protected: true },
+        noClaimProtection: false,
+      },
+    });
+    expect(known.get('contractNumber')!.value).to.equal('A');
+    // The API's own top-level status wins over the metadata's.
+    expect(known.get('status')!.value).to.equal('Lopend');
+    // Containers are opened in place; their own fields sit in the object group.
+    expect(known.get('licencePlate')).to.include({ key: 'kenteken', group: 'object' });
+    expect(known.get('bonusMalusStep')!.value).to.equal(14);
+    // The first no-claim protection wins; the one inside bonusMalus is no second row.
+    expect(entries.filter((entry) => entry.id === 'noClaimProtection')).to.have.length(1);
+    expect(entries.map(({ key, group }) => `${key}:${group}`)).to.deep.equal([
+      'id:hidden',
+      'status:title',
+      'format:hidden',
+      'organizationId:hidden',
+      'PP_NUMMER:title',
+      'bonus:other',
+      'kenteken:object',
+      'colour:object',
+      'step:object',
+      'protected:object',
+    ]);
   });
 
   it('names people and organisations', () => {
@@ -178,7 +227,90 @@ describe('one day and one lookup per key for a whole list', () => {
       expect(fieldOf('PP_INGDAT')).to.equal('effectiveDate');
       expect(fieldOf('pp-ingdat')).to.equal('effectiveDate');
       expect(fieldOf('Contractnummer')).to.equal('contractNumber');
-      expect(fieldOf('annualMileage')).to.equal(undefined);
+      expect(fieldOf('annualMileage')).to.equal('annualMileage');
+      expect(fieldOf('somethingNew')).to.equal(undefined);
     }
+  });
+});
+
+describe('every field the local Hub serves', () => {
+  /** Every key of every contract in the demo seed, nested ones as `parent.key`. */
+  async function seedKeys(): Promise<Map<string, unknown>> {
+    const seed = (await (await fetch('/demo/hub/seed.json')).json()) as {
+      contracts: Record<string, unknown>[];
+    };
+    const keys = new Map<string, unknown>();
+    for (const contract of seed.contracts)
+      for (const entry of indexFields(contract).entries) keys.set(entry.key, entry);
+    return keys;
+  }
+
+  it('has a Dutch and an English label, or is plumbing no customer sees', async () => {
+    const keys = await seedKeys();
+    expect(keys.size).to.be.above(40);
+    const unlabelled = [...keys.values()]
+      .map((entry) => entry as { key: string; id?: string; group: string })
+      .filter((entry) => !entry.id && entry.group !== 'hidden')
+      .map((entry) => entry.key);
+    expect(unlabelled).to.deep.equal([]);
+    for (const [key, entry] of keys) {
+      const { id, group } = entry as { id?: keyof typeof nl.fields; group: string };
+      if (group === 'hidden' || !id) continue;
+      expect(formatter(nl).label(key), key).to.equal(nl.fields[id]);
+      expect(formatter(en).label(key), key).to.equal(en.fields[id]);
+    }
+  });
+
+  it('knows the ANVA keys a new dossier uses', () => {
+    const anva = {
+      verzekerdBedrag: 'insuredAmount',
+      eigenRisico: 'deductible',
+      premie: 'premium',
+      termijn: 'paymentTerm',
+      ingangsdatum: 'effectiveDate',
+      einddatum: 'expiryDate',
+      postcodeCijfers: 'postalCodeDigits',
+      postcodeLetters: 'postalCodeLetters',
+      huisnummer: 'houseNumber',
+      straat: 'street',
+      woonplaats: 'city',
+      kenteken: 'licencePlate',
+      merk: 'make',
+      model: 'model',
+      bouwjaar: 'buildYear',
+      geboortedatum: 'birthDate',
+      schadevrijeJaren: 'claimFreeYears',
+    };
+    for (const [key, id] of Object.entries(anva)) expect(fieldOf(key), key).to.equal(id);
+    const f = formatter(nl);
+    expect(f.field('verzekerdBedrag', 250000)).to.match(/^€\s?250\.000,00$/);
+    expect(f.field('termijn', 12)).to.equal('per jaar');
+    expect(f.field('schadevrijeJaren', 9)).to.equal('9');
+    expect(f.label('schadevrijeJaren')).to.equal('Schadevrije jaren');
+    expect(formatter(en).label('postcodeCijfers')).to.equal('Postcode digits');
+  });
+});
+
+describe('own keys only', () => {
+  const f = formatter(nl);
+
+  it('never reads a message table through Object.prototype', () => {
+    for (const value of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(f.kind('method', value), value).to.equal(value);
+      expect(f.kind('objectType', value), value).to.equal(value);
+      expect(f.kind('status', value), value).to.equal(value);
+      expect(f.text(f.field(value, value)), value).to.equal(value);
+      expect(statusText(nl, value), value).to.equal(value);
+    }
+  });
+
+  it('links no id made only of dots', () => {
+    expect(detailHref('/polis/{id}', '..')).to.equal(undefined);
+    expect(detailHref('/polis/{id}', '.')).to.equal(undefined);
+    expect(detailHref('/polis?id={id}', '')).to.equal(undefined);
+    expect(detailHref('/polis/{id}', '..a')).to.equal('/polis/..a');
+    expect(templateHref('/wijzig?polis={number}&id={id}', { id: '7', number: 'A 1' })).to.equal(
+      '/wijzig?polis=A%201&id=7',
+    );
   });
 });

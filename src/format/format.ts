@@ -4,7 +4,7 @@
  * as text nodes, so HTML in the data stays inert.
  */
 import type { Messages } from '../i18n/messages.js';
-import { fieldOf, humanize, kindOf, normalize, type FieldKind } from './fields.js';
+import { fieldOf, humanize, kindOf, normalize, own, type FieldKind } from './fields.js';
 import { statusText } from './status.js';
 
 /** A formatted value: text, a list, or labelled entries (nested objects). */
@@ -49,8 +49,11 @@ export function today(): string {
 
 export interface Formatter {
   messages: Messages;
+  /** ISO 4217 code amounts are shown in. */
+  currency: string;
   date(value: unknown): string;
-  euro(value: unknown): string;
+  /** An amount in the configured currency. */
+  money(value: unknown): string;
   months(value: unknown): string;
   /** Readable label of a key: a known field's label, else derived from the key. */
   label(key: string): string;
@@ -64,24 +67,44 @@ export interface Formatter {
   text(value: Formatted): string;
 }
 
-const intl = new Map<
-  string,
-  [Intl.DateTimeFormat, Intl.NumberFormat, Intl.NumberFormat, Intl.NumberFormat]
->();
+interface IntlSet {
+  dates: Intl.DateTimeFormat;
+  money: Intl.NumberFormat;
+  months: Intl.NumberFormat;
+  numbers: Intl.NumberFormat;
+  percent: Intl.NumberFormat;
+  km: Intl.NumberFormat;
+}
 
-/** A formatter for the catalogue's locale; the `Intl` objects are made once per locale. */
-export function formatter(m: Messages): Formatter {
-  let cached = intl.get(m.locale);
-  if (!cached) {
-    cached = [
-      new Intl.DateTimeFormat(m.locale, { day: 'numeric', month: 'short', year: 'numeric' }),
-      new Intl.NumberFormat(m.locale, { style: 'currency', currency: 'EUR' }),
-      new Intl.NumberFormat(m.locale, { style: 'unit', unit: 'month', unitDisplay: 'long' }),
-      new Intl.NumberFormat(m.locale),
-    ];
-    intl.set(m.locale, cached);
+const intl = new Map<string, IntlSet>();
+
+/** `Intl` formats for a locale and currency, made once per pair. */
+function intlFor(locale: string, currency: string): IntlSet {
+  const key = `${locale} ${currency}`;
+  let set = intl.get(key);
+  if (!set) {
+    const unit = (name: string, display: 'long' | 'short') =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: display });
+    set = {
+      dates: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }),
+      money: new Intl.NumberFormat(locale, { style: 'currency', currency }),
+      months: unit('month', 'long'),
+      numbers: new Intl.NumberFormat(locale),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+      km: unit('kilometer', 'short'),
+    };
+    intl.set(key, set);
   }
-  const [dates, euros, months, numbers] = cached;
+  return set;
+}
+
+/** A formatter for the catalogue's locale and the configured currency (ISO 4217, default EUR). */
+export function formatter(m: Messages, currency = 'EUR'): Formatter {
+  const { dates, money, months, numbers, percent, km } = intlFor(m.locale, currency);
+  const number = (format: Intl.NumberFormat, v: unknown, scale = 1): string => {
+    const n = toNumber(v);
+    return n === undefined ? f.text(value(v)) : format.format(n / scale);
+  };
 
   const value = (v: unknown, depth = 0): Formatted => {
     if (v === null || v === undefined || v === '') return m.none;
@@ -106,10 +129,13 @@ export function formatter(m: Messages): Formatter {
   };
 
   const field = (key: string, v: unknown, depth = 0): Formatted => {
-    // An insured object's kind in words: `type: 'vehicle'` → Voertuig.
-    if (typeof v === 'string' && /^(object)?type$/i.test(key))
-      return m.objectTypes[normalize(v)] ?? v;
     const id = fieldOf(key);
+    // A `{ code, name }` object (an insurer, a broker) by its name, the code beside its meaning.
+    const name = nameOf(v);
+    if (id && name && kindOf(id) === 'text') {
+      const { code } = v as { code?: unknown };
+      return typeof code === 'string' || typeof code === 'number' ? `${name} (${code})` : name;
+    }
     if (id && typeof v !== 'object') return f.kind(kindOf(id), v);
     // Ids, numbers and years read as written: "1201", not "1.201".
     if (typeof v === 'number' && IDENTIFIER.test(key)) return String(v);
@@ -118,20 +144,15 @@ export function formatter(m: Messages): Formatter {
 
   const f: Formatter = {
     messages: m,
+    currency,
     date(v) {
       const day = isoDay(v);
       if (!day) return f.text(value(v));
       const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
       return dates.format(new Date(y, mo - 1, d));
     },
-    euro(v) {
-      const n = toNumber(v);
-      return n === undefined ? f.text(value(v)) : euros.format(n);
-    },
-    months(v) {
-      const n = toNumber(v);
-      return n === undefined ? f.text(value(v)) : months.format(n);
-    },
+    money: (v) => number(money, v),
+    months: (v) => number(months, v),
     label: (key) => {
       const id = fieldOf(key);
       return id ? m.fields[id] : humanize(key);
@@ -143,15 +164,24 @@ export function formatter(m: Messages): Formatter {
         case 'date':
           return f.date(v);
         case 'money':
-          return f.euro(v);
+          return f.money(v);
         case 'months':
           return f.months(v);
+        case 'percent':
+          return number(percent, v, 100);
+        case 'distance':
+          return number(km, v);
         case 'term':
           return n === undefined ? value(v) : m.term(n, months.format(n));
         case 'method':
-          return typeof v === 'string' ? (m.methods[normalize(v)] ?? v) : value(v);
+          return typeof v === 'string' ? (own(m.methods, normalize(v)) ?? v) : value(v);
+        case 'objectType':
+          // An insured object's kind in words: `type: 'vehicle'` → Voertuig.
+          return typeof v === 'string' ? (own(m.objectTypes, normalize(v)) ?? v) : value(v);
         case 'status':
           return typeof v === 'string' ? statusText(m, v) : value(v);
+        case 'object':
+          return value(v);
         default:
           return typeof v === 'number' ? String(v) : value(v);
       }

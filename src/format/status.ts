@@ -3,19 +3,36 @@ import type { BranchKind, Messages, StatusKey } from '../i18n/messages.js';
 import { nameMap, normalize } from './fields.js';
 
 /** Each status key's other names; the key itself (lower case) is a name too. */
-const STATUS_NAMES: Record<StatusKey, string> = {
-  active: 'lopend actief running inforce',
-  suspended: 'opgeschort geschorst',
-  paidUp: 'premievrij premiumfree',
-  ended: 'geroyeerd beeindigd royement terminated cancelled canceled',
-  future: 'toekomstig',
-  expired: 'verlopen',
+const STATUS_NAMES: Record<StatusKey, string[]> = {
+  active: ['lopend', 'actief', 'running', 'inforce'],
+  suspended: ['opgeschort', 'geschorst'],
+  paidUp: ['premievrij', 'premiumfree'],
+  ended: ['geroyeerd', 'beeindigd', 'royement', 'terminated', 'cancelled', 'canceled'],
+  future: ['toekomstig'],
+  expired: ['verlopen'],
 };
+
+/**
+ * The order a customer reads statuses in: what runs now (also suspended or
+ * paid-up), then what starts later, then what has ended; unknown ones last.
+ */
+export const STATUS_ORDER: StatusKey[] = [
+  'active',
+  'suspended',
+  'paidUp',
+  'future',
+  'expired',
+  'ended',
+];
+
+/** A status's place in `STATUS_ORDER`; unknown statuses after every known one. */
+export const statusRank = (key: StatusKey | undefined): number =>
+  key ? STATUS_ORDER.indexOf(key) : STATUS_ORDER.length;
 
 let statuses: Map<string, StatusKey> | undefined;
 
 export function statusKey(raw: string): StatusKey | undefined {
-  statuses ??= nameMap(Object.entries(STATUS_NAMES));
+  statuses ??= nameMap(STATUS_NAMES);
   return statuses.get(normalize(raw));
 }
 
@@ -25,18 +42,29 @@ export function statusText(m: Messages, raw: string): string {
   return key ? m.status[key] : raw;
 }
 
+/** The dates a status is judged against, each `YYYY-MM-DD` or absent. */
+export interface StatusDates {
+  start?: string;
+  end?: string;
+  suspendedFrom?: string;
+  suspendedUntil?: string;
+}
+
 /**
- * The status a customer should see: a running (or missing) status becomes
- * Toekomstig before the start date and Verlopen after the expiry date.
- * Dates are `YYYY-MM-DD`, so they compare as text.
+ * The status a customer should see on `day`: a running (or missing) status
+ * becomes Toekomstig before the start date and Verlopen after the expiry
+ * date; a suspension runs only between its dates (one that ended in March is
+ * no longer *Opgeschort*). Dates are `YYYY-MM-DD`, so they compare as text.
  */
 export function deriveStatus(
   raw: string | undefined,
-  start: string | undefined,
-  end: string | undefined,
+  { start, end, suspendedFrom, suspendedUntil }: StatusDates,
   day: string,
 ): StatusKey | undefined {
-  const key = raw ? statusKey(raw) : undefined;
+  let key = raw ? statusKey(raw) : undefined;
+  const suspensionOver =
+    (suspendedUntil && suspendedUntil < day) || (suspendedFrom && suspendedFrom > day);
+  if (key === 'suspended' && suspensionOver) key = 'active';
   if (raw && key !== 'active') return key;
   if (start && start > day) return 'future';
   if (end && end < day) return 'expired';

@@ -1,5 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { en, messagesFor, nl, resolveLang, setMessages, toLang } from './index.js';
+import {
+  en,
+  informal,
+  messagesFor,
+  nl,
+  resolveLang,
+  resolveTone,
+  setMessages,
+  toLang,
+} from './index.js';
 import type { Messages } from './messages.js';
 
 /** Every text a catalogue produces, functions called with sample arguments. */
@@ -16,7 +25,10 @@ function texts(m: Messages): string[] {
 
 /** Words that give English away in a Dutch text, and Dutch in an English one. */
 const ENGLISH =
-  /\b(the|and|your|you|sign|policy|policies|please|loading|search|page|not|no|view)\b/i;
+  /\b(the|and|your|you|sign|policy|policies|please|loading|search|page|not|no(?!-claim)|view)\b/i;
+/** Words that address the customer informally, and formally. */
+const INFORMAL = /\b(je|jij|jou|jouw|jullie)\b/i;
+const FORMAL = /\b(u|uw)\b/i;
 const DUTCH =
   /\b(je|jouw|de|het|een|niet|inloggen|uitloggen|verzekering|zoeken|pagina|bekijken|van)\b/i;
 
@@ -79,9 +91,51 @@ describe('message catalogue', () => {
     setMessages('nl', { signIn: 'Mijn polissen' });
     expect(messagesFor('nl').signIn).to.equal('Mijn polissen');
     expect(messagesFor('en').signIn).to.equal('Sign in');
-    expect(messagesFor('nl', { signIn: 'Naar Mijn Omgeving' }).signIn).to.equal(
+    expect(messagesFor('nl', 'formal', { signIn: 'Naar Mijn Omgeving' }).signIn).to.equal(
       'Naar Mijn Omgeving',
     );
     expect(messagesFor('nl').signOut).to.equal('Uitloggen');
+  });
+
+  it('speaks u by default and je on request, in every Dutch text', () => {
+    const formal = texts(messagesFor('nl'));
+    const casual = texts(messagesFor('nl', 'informal'));
+    expect(formal.filter((t) => INFORMAL.test(t))).to.deep.equal([]);
+    expect(casual.filter((t) => FORMAL.test(t))).to.deep.equal([]);
+    // Both tones are complete: every text that addresses the customer changed, nothing else did.
+    const addressed = formal.filter((t) => FORMAL.test(t));
+    expect(addressed.length).to.be.above(10);
+    expect(casual.filter((t) => INFORMAL.test(t)).length).to.equal(addressed.length);
+    expect(messagesFor('nl').signInToSee.account).to.equal('Log in om uw gegevens te bekijken.');
+    expect(messagesFor('nl', 'informal').signInToSee.account).to.equal(
+      'Log in om je gegevens te bekijken.',
+    );
+    expect(messagesFor('nl', 'informal').errors.forbidden).to.equal(
+      'Je hebt geen toegang tot deze gegevens.',
+    );
+    expect(messagesFor('nl', 'informal').organizationsSeveral).to.equal('Je adviseurs');
+  });
+
+  it('leaves English as it is in either tone', () => {
+    expect(messagesFor('en', 'informal')).to.deep.equal(messagesFor('en', 'formal'));
+    expect(texts(messagesFor('en', 'informal'))).to.deep.equal(texts(en));
+  });
+
+  it('changes only the pronouns, and only whole words', () => {
+    expect(informal('U bent uitgelogd. Controleer uw internet.')).to.equal(
+      'Je bent uitgelogd. Controleer je internet.',
+    );
+    expect(informal('Uitvaart, duur, Uw')).to.equal('Uitvaart, duur, Je');
+    expect(informal({ a: ['u'], b: 3 })).to.deep.equal({ a: ['je'], b: 3 });
+  });
+
+  it('resolves the tone: own tone, then <anva-hub tone>, then formal', async () => {
+    const el = await fixture<HTMLDivElement>(html`<div></div>`);
+    expect(resolveTone(el)).to.equal('formal');
+    expect(resolveTone(el, 'informal')).to.equal('informal');
+    el.setAttribute('tone', 'formal');
+    expect(resolveTone(el, 'informal')).to.equal('formal');
+    el.setAttribute('tone', 'casual');
+    expect(resolveTone(el, 'informal')).to.equal('informal');
   });
 });

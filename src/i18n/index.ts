@@ -5,12 +5,30 @@
  */
 import { en } from './en.js';
 import { nl } from './nl.js';
-import type { Lang, Messages } from './messages.js';
+import type { Lang, Messages, Tone } from './messages.js';
 
 export type * from './messages.js';
 export { en, nl };
 
 const catalogues: Record<Lang, Messages> = { nl, en };
+
+/**
+ * Dutch with *je*: every *u* and *uw* of the formal texts as *je*. One rule
+ * instead of a second catalogue; the formal texts are written so that it reads
+ * right (*u hebt* → *je hebt*, never *u heeft*), and the catalogue test fails
+ * on any *u* left in informal texts or any *je* in formal ones. Texts that
+ * functions build from data (names, descriptions) are left alone.
+ */
+export function informal<T>(value: T): T {
+  if (typeof value === 'string')
+    return value.replace(/\b([Uu])w?\b/g, (_, u: string) => (u === 'U' ? 'Je' : 'je')) as T;
+  if (Array.isArray(value)) return value.map(informal) as T;
+  if (typeof value === 'object' && value)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, informal(item)]),
+    ) as T;
+  return value;
+}
 const overrides: Record<Lang, Partial<Messages>> = { nl: {}, en: {} };
 const listeners = new Set<() => void>();
 
@@ -36,9 +54,21 @@ export function resolveLang(el: Element, configLang?: string): Lang {
   return toLang(el.getAttribute('lang')) ?? toLang(configLang) ?? inheritedLang(el) ?? 'nl';
 }
 
-/** The catalogue for `lang` with the page-wide and then the element's own overrides. */
-export function messagesFor(lang: Lang, own?: Partial<Messages>): Messages {
-  return { ...catalogues[lang], ...overrides[lang], ...own };
+/** `formal` or `informal` as written; anything else is not a tone. */
+export function toTone(value: string | null | undefined): Tone | undefined {
+  const tone = value?.trim().toLowerCase();
+  return tone === 'formal' || tone === 'informal' ? tone : undefined;
+}
+
+/** The element's own `tone`, else `<anva-hub tone>`, else formal. */
+export function resolveTone(el: Element, configTone?: string): Tone {
+  return toTone(el.getAttribute('tone')) ?? toTone(configTone) ?? 'formal';
+}
+
+/** The catalogue for `lang` in `tone`, with the page-wide and then the element's own overrides. */
+export function messagesFor(lang: Lang, tone: Tone = 'formal', own?: Partial<Messages>): Messages {
+  const messages = { ...catalogues[lang], ...overrides[lang], ...own };
+  return lang === 'nl' && tone === 'informal' ? informal(messages) : messages;
 }
 
 /** Rewords messages for every widget on the page, e.g. `setMessages('nl', { signIn: 'Mijn polissen' })`. */

@@ -3,6 +3,12 @@ import type { AnvaErrorCode } from '../core/errors.js';
 
 export type Lang = 'nl' | 'en';
 
+/** How Dutch addresses the customer: *u* (`formal`, the default) or *je* (`informal`). English has one tone. */
+export type Tone = 'formal' | 'informal';
+
+/** The data widgets, each of which says what it shows once the customer signs in. */
+export type DataWidget = 'contracts' | 'contract' | 'account';
+
 /** Statuses a customer recognises; anything else is shown as the Hub sends it. */
 export type StatusKey = 'active' | 'suspended' | 'paidUp' | 'ended' | 'future' | 'expired';
 
@@ -22,7 +28,6 @@ export type BranchKind =
 
 /** Fields the widgets know, with a label, a place in the detail view and a format. */
 export type FieldId =
-  | 'type'
   | 'contractNumber'
   | 'description'
   | 'provider'
@@ -31,6 +36,7 @@ export type FieldId =
   | 'product'
   | 'package'
   | 'dossierNumber'
+  | 'broker'
   | 'effectiveDate'
   | 'mainRenewalDate'
   | 'expiryDate'
@@ -45,6 +51,7 @@ export type FieldId =
   | 'coverage'
   | 'coverages'
   | 'insuredObject'
+  | 'objectType'
   | 'licencePlate'
   | 'address'
   | 'make'
@@ -54,17 +61,31 @@ export type FieldId =
   | 'houseNumber'
   | 'houseNumberAddition'
   | 'postalCode'
+  | 'postalCodeDigits'
+  | 'postalCodeLetters'
   | 'city'
   | 'familyComposition'
   | 'birthDate'
   | 'frameNumber'
   | 'name'
   | 'code'
+  | 'bonusMalus'
+  | 'bonusMalusStep'
+  | 'discount'
+  | 'noClaimProtection'
+  | 'claimFreeYears'
+  | 'regularDrivers'
+  | 'annualMileage'
+  | 'lastClaimDate'
   | 'suspendedFrom'
   | 'suspendedUntil'
-  | 'cancellationReason';
+  | 'cancellationReason'
+  | 'format'
+  | 'organizationId'
+  | 'documents';
 
-export type GroupId = 'contract' | 'dates' | 'premium' | 'coverages' | 'object' | 'other';
+/** Where the detail view shows a field; `hidden` fields are plumbing a customer never needs. */
+export type GroupId = 'title' | 'coverage' | 'premium' | 'dates' | 'object' | 'other' | 'hidden';
 
 export interface Messages {
   /** BCP 47 locale for `Intl` (dates, euros, months). */
@@ -75,6 +96,8 @@ export interface Messages {
   /** Accessible name of the signed-in customer's name. */
   signedInAs: (name: string) => string;
   signedOutText: string;
+  /** What each data widget shows once the customer signs in, said while signed out. */
+  signInToSee: Record<DataWidget, string>;
   sessionExpired: string;
   accessRevoked: string;
   /** After *Uitloggen*: the session has ended, here and at the Hub. */
@@ -99,6 +122,13 @@ export interface Messages {
   contractsLabel: string;
   contractsEmpty: string;
   contractsCount: (shown: number, total: number) => string;
+  /** A list's caption with its page, read when paging moves focus to it. */
+  listPage: (page: number, pages: number) => string;
+  sortBy: string;
+  /** The premium summary over running policies, `amount` already formatted. */
+  premiumTotal: (amount: string) => string;
+  /** Under the summary: over which policies, and whether premiums of other terms were converted. */
+  premiumBasis: (converted: boolean) => string;
   search: string;
   statusFilter: string;
   allStatuses: string;
@@ -110,7 +140,10 @@ export interface Messages {
   open: (name: string) => string;
   detailEmpty: string;
   detailNotFound: string;
-  groups: Record<GroupId, string>;
+  groups: Record<Exclude<GroupId, 'title' | 'hidden'>, string>;
+  /** Links to the broker's own forms (`change-href`, `claim-href`). */
+  change: string;
+  claim: string;
   fields: Record<FieldId, string>;
   status: Record<StatusKey, string>;
   branches: Record<BranchKind, string>;
@@ -121,7 +154,10 @@ export interface Messages {
   details: string;
   name: string;
   email: string;
+  /** Heading over the customer's broker. */
   organizations: string;
+  /** Heading over the customer's brokers when there are several. */
+  organizationsSeveral: string;
   permissions: string;
   noneKnown: string;
   /** Permissions in words, by code in lower case without separators and plurals: `contracts.read` → `contractread`. */

@@ -9,11 +9,24 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnvaError } from '../core/errors.js';
 import { emit } from '../core/events.js';
 import type { HubClient } from '../core/types.js';
+import type { Messages } from '../i18n/messages.js';
 import type { SessionController } from './session-controller.js';
+import { pendingSession } from './views.js';
 
 export type WidgetState = 'signed-out' | 'loading' | 'ready' | 'empty' | 'error';
 
 export type DataHost = ReactiveControllerHost & HTMLElement & { state: WidgetState };
+
+/** What a widget shows in each state; `render()` picks one, so no widget repeats the ladder. */
+export interface StateViews<T> {
+  /** Signed out; also, invisibly, while the session is still being read, so that state takes the same room. */
+  signedOut: () => unknown;
+  /** Fetching: a skeleton of the ready layout's size. */
+  pending: () => unknown;
+  complete: (value: T) => unknown;
+  empty?: () => unknown;
+  error: (error: AnvaError) => unknown;
+}
 
 export class DataController<T> implements ReactiveController {
   /** What the last completed fetch returned. */
@@ -89,6 +102,32 @@ export class DataController<T> implements ReactiveController {
     return error instanceof AnvaError
       ? error
       : new AnvaError('invalid-response', String(error), { cause: error });
+  }
+
+  /** True while the session is still being read: nobody knows yet whether the customer is signed in. */
+  get sessionPending(): boolean {
+    const status = this.session.state.status;
+    return status === 'initializing' || status === 'unconfigured';
+  }
+
+  /**
+   * The view for the current state. While the session is read, the signed-out
+   * view holds the place invisibly: most first visits end there, so the page
+   * does not move when they do.
+   */
+  render(m: Messages, views: StateViews<T>): unknown {
+    const error = this.error;
+    if (error) return views.error(error);
+    switch (this.state) {
+      case 'signed-out':
+        return views.signedOut();
+      case 'loading':
+        return this.sessionPending ? pendingSession(m, views.signedOut()) : views.pending();
+      case 'empty':
+        return (views.empty ?? views.pending)();
+      default:
+        return views.complete(this.value as T);
+    }
   }
 
   /** Runs the fetch again after an error. */

@@ -1,17 +1,21 @@
 /**
- * The widget's language and messages, resolved before every render: its own
- * `lang`, else `<anva-hub lang>`, else the nearest `lang` above it, else Dutch.
- * Re-renders when the host's `lang` changes or a broker calls `setMessages`.
+ * The widget's language, tone and messages, resolved before every render: its
+ * own `lang`, else `<anva-hub lang>`, else the nearest `lang` above it, else
+ * Dutch; its own `tone`, else `<anva-hub tone>`, else formal; amounts in
+ * `<anva-hub currency>`. Re-renders when the host's `lang` or `tone` changes
+ * or a broker calls `setMessages`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AnvaConfig } from '../core/types.js';
 import { formatter, type Formatter } from '../format/format.js';
-import { messagesFor, onMessagesChange, resolveLang } from '../i18n/index.js';
-import type { Lang, Messages } from '../i18n/messages.js';
+import { messagesFor, onMessagesChange, resolveLang, resolveTone } from '../i18n/index.js';
+import type { Lang, Messages, Tone } from '../i18n/messages.js';
 
 export type LocaleHost = ReactiveControllerHost & HTMLElement & { messages?: Partial<Messages> };
 
 export class LocaleController implements ReactiveController {
   lang: Lang = 'nl';
+  tone: Tone = 'formal';
   /** Stable between renders while nothing changed, so derived data can be cached on it. */
   format!: Formatter;
   private revision = 0;
@@ -22,7 +26,7 @@ export class LocaleController implements ReactiveController {
 
   constructor(
     private readonly host: LocaleHost,
-    private readonly configLang: () => string | undefined,
+    private readonly config: () => AnvaConfig | undefined,
   ) {
     host.addController(this);
   }
@@ -33,7 +37,7 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new MutationObserver(() => this.host.requestUpdate());
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang', 'tone'] });
     this.unsubscribe = onMessagesChange(() => {
       this.revision++;
       this.host.requestUpdate();
@@ -46,13 +50,16 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.lang = resolveLang(this.host, this.configLang());
+    const config = this.config();
+    this.lang = resolveLang(this.host, config?.lang);
+    this.tone = resolveTone(this.host, config?.tone);
+    const currency = config?.currency ?? 'EUR';
     const own = this.host.messages;
-    const key = `${this.lang}${this.revision}`;
+    const key = `${this.lang} ${this.tone} ${currency} ${this.revision}`;
     if (key !== this.key || own !== this.own) {
       this.key = key;
       this.own = own;
-      this.format = formatter(messagesFor(this.lang, own));
+      this.format = formatter(messagesFor(this.lang, this.tone, own), currency);
     }
   }
 }

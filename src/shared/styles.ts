@@ -133,6 +133,9 @@ export const base = css`
       animation: none;
     }
   }
+  .pending > div {
+    visibility: hidden;
+  }
   .vh {
     position: absolute;
     width: 1px;

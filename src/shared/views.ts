@@ -3,7 +3,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AnvaError } from '../core/errors.js';
 import type { ContractStatus } from '../format/contract.js';
 import type { Formatted } from '../format/format.js';
-import type { BranchKind, Messages } from '../i18n/messages.js';
+import type { BranchKind, DataWidget, Messages } from '../i18n/messages.js';
 import type { SessionController } from './session-controller.js';
 
 /** *Inloggen*, busy while the browser is on its way to the Hub. */
@@ -30,11 +30,30 @@ export function signedOutText(m: Messages, session: SessionController): string {
   return signedOutReason === 'expired' ? m.sessionExpired : m.signedOutText;
 }
 
-export function signedOutView(m: Messages, session: SessionController): TemplateResult {
+const SIGN_IN_PLACES = 'anva-login, anva-contracts, anva-contract-detail, anva-account';
+
+/**
+ * One *Inloggen* button per page: `<anva-login>` when the page has one, else
+ * the first data widget in its document (or shadow root).
+ */
+export function ownsSignIn(host: Element): boolean {
+  const root = host.getRootNode() as Document | ShadowRoot;
+  if (document.querySelector('anva-login')) return false;
+  return root.querySelector(SIGN_IN_PLACES) === host;
+}
+
+/** What the widget will show once signed in (or why the customer was signed out), and the one *Inloggen*. */
+export function signedOutView(
+  m: Messages,
+  session: SessionController,
+  host: Element,
+  widget: DataWidget,
+): TemplateResult {
+  const reason = signedOutText(m, session);
   return html`<div part="signed-out" class="msg" lang=${m.locale}>
     <slot name="signed-out">
-      <p>${signedOutText(m, session)}</p>
-      ${signInButton(m, session)}
+      <p>${reason === m.signedOutText ? m.signInToSee[widget] : reason}</p>
+      ${ownsSignIn(host) ? signInButton(m, session) : nothing}
     </slot>
   </div>`;
 }
@@ -64,6 +83,14 @@ export function errorView(
 export function emptyView(m: Messages, text: string): TemplateResult {
   return html`<div part="empty" class="msg" lang=${m.locale}>
     <slot name="empty"><p>${text}</p></slot>
+  </div>`;
+}
+
+/** Another view's exact room, invisible, while the session is read; screen readers hear only "loading". */
+export function pendingSession(m: Messages, view: unknown): TemplateResult {
+  return html`<div part="skeleton" class="pending" lang=${m.locale}>
+    <span class="vh" role="status">${m.loading}</span>
+    <div aria-hidden="true" inert>${view}</div>
   </div>`;
 }
 

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Account, Organization, Permission } from '../../core/types.js';
-import { fullName, normalize, type Formatter } from '../../format/index.js';
+import { fullName, normalize, own, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { isHttpUrl } from '../../shared/href.js';
@@ -12,8 +12,12 @@ import { styles } from './account.styles.js';
 
 type AccountData = [Account, Organization[], Permission[]];
 
-/** A permission in words when the catalogue knows it, else its code as given. */
-function permissionText(permission: Permission, f: Formatter): string {
+/**
+ * A permission as what it lets the customer do here, when a widget here does
+ * it; else the Hub's own words for it; else nothing (a code alone means
+ * nothing to a customer, and the widgets do not offer what it allows).
+ */
+function permissionText(permission: Permission, f: Formatter): string | undefined {
   const names =
     typeof permission === 'string'
       ? [permission]
@@ -27,18 +31,27 @@ function permissionText(permission: Permission, f: Formatter): string {
       .split(/[^a-z0-9]+/i)
       .map((part) => normalize(part).replace(/s$/, ''))
       .join('');
-    const words = f.messages.permissionNames[code];
+    const words = own(f.messages.permissionNames, code);
     if (words) return words;
   }
-  // The Hub's own words next, then the code as given.
-  const own =
+  const hub =
     typeof permission === 'string' ? undefined : (permission.description ?? permission.label);
-  return typeof own === 'string' ? own : (names[0] ?? f.text(f.value(permission)));
+  return typeof hub === 'string' && hub.trim() ? hub : undefined;
+}
+
+/** `Verzekeringen De Vries` → `VD`: the broker's initials, when it has no image of its own. */
+export function initials(name: string): string {
+  const words = name.split(/\s+/).filter((word) => /^\p{L}/u.test(word));
+  return words
+    .slice(0, 2)
+    .map((word) => word[0]!.toUpperCase())
+    .join('');
 }
 
 /**
  * The signed-in customer's own details: name, e-mail, the broker(s) they are
- * with and what they may do here.
+ * with (*Uw adviseurs* for several) and what they may do here (only what a
+ * widget here offers, else in the Hub's own words).
  *
  * Never `empty`, so it has no `empty` slot: a signed-in customer always has
  * an account (a Hub answer without one is a `not-found` error); without
@@ -49,6 +62,7 @@ function permissionText(permission: Permission, f: Formatter): string {
  * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
  *
  * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ * @attr tone - Dutch with *u* (`formal`) or *je* (`informal`); without it `<anva-hub tone>`, then `formal`.
  *
  * @csspart base - The whole account.
  * @csspart group - A group (details, organisations, permissions).
@@ -59,7 +73,7 @@ function permissionText(permission: Permission, f: Formatter): string {
  * @csspart value - A detail's value.
  * @csspart organizations - The list of organisations.
  * @csspart organization - One organisation.
- * @csspart organization-icon - An organisation's icon (an image, or the Hub's text).
+ * @csspart organization-icon - An organisation's icon: its image, else its initials.
  * @csspart permissions - The list of permissions.
  * @csspart permission - One permission.
  * @csspart button - Every button (also `sign-in`, `retry`).
@@ -86,7 +100,7 @@ export class AnvaAccount extends LitElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
+  private readonly locale = new LocaleController(this, () => this.session.config);
   private readonly data = new DataController<AccountData>(this, this.session, (client, signal) =>
     Promise.all([
       client.account({ signal }),
@@ -103,21 +117,27 @@ export class AnvaAccount extends LitElement {
 
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) return errorView(m, error, () => this.data.retry());
-    if (this.state === 'signed-out') return signedOutView(m, this.session);
-    if (this.state === 'loading')
-      return skeletonView(
-        m,
-        [0, 1, 2].map(
-          () =>
-            html`<span class="sk head-sk"></span><span class="sk line-sk"></span
-              ><span class="sk line-sk"></span>`,
+    return this.data.render(m, {
+      error: (error) => errorView(m, error, () => this.data.retry()),
+      signedOut: () => signedOutView(m, this.session, this, 'account'),
+      pending: () =>
+        skeletonView(
+          m,
+          [0, 1, 2].map(
+            () =>
+              html`<span class="sk head-sk"></span><span class="sk line-sk"></span
+                ><span class="sk line-sk"></span>`,
+          ),
         ),
-      );
+      complete: (data) => this.renderAccount(m, data),
+    });
+  }
+
+  private renderAccount(m: Messages, [account, organizations, permissions]: AccountData) {
     const f = this.locale.format;
-    const [account, organizations, permissions] = this.data.value!;
-    const texts = [...new Set(permissions.map((permission) => permissionText(permission, f)))];
+    const texts = [
+      ...new Set(permissions.map((permission) => permissionText(permission, f)).filter(Boolean)),
+    ];
     return html`<div part="base" class="account" lang=${this.locale.lang}>
       <section part="group" class="group">
         <h3 part="heading">${m.details}</h3>
@@ -127,25 +147,25 @@ export class AnvaAccount extends LitElement {
         </dl>
       </section>
       <section part="group" class="group">
-        <h3 part="heading">${m.organizations}</h3>
+        <h3 part="heading">
+          ${organizations.length > 1 ? m.organizationsSeveral : m.organizations}
+        </h3>
         ${
           organizations.length
             ? html`<ul part="organizations" class="plain">
-                ${organizations.map(
-                  (org) =>
-                    html`<li part="organization" class="org">
-                      ${
-                        isHttpUrl(org.icon)
-                          ? html`<img part="organization-icon" src=${org.icon} alt="" />`
-                          : org.icon
-                            ? html`<span part="organization-icon" class="icon-text"
-                                >${org.icon}</span
-                              >`
-                            : nothing
-                      }
-                      <span>${org.name || org.code || org.id}</span>
-                    </li>`,
-                )}
+                ${organizations.map((org) => {
+                  const name = org.name || org.code || org.id;
+                  return html`<li part="organization" class="org">
+                    ${
+                      isHttpUrl(org.icon)
+                        ? html`<img part="organization-icon" src=${org.icon} alt="" />`
+                        : html`<span part="organization-icon" class="initials" aria-hidden="true"
+                            >${initials(name)}</span
+                          >`
+                    }
+                    <span>${name}</span>
+                  </li>`;
+                })}
               </ul>`
             : html`<p>${m.noneKnown}</p>`
         }

@@ -23,20 +23,32 @@ export const styles = [
       gap: 0.6em;
       min-height: 2rem;
     }
-    img,
-    .icon-text {
-      width: 2rem;
-      height: 2rem;
+    img {
+      flex: none;
+      width: 2em;
+      height: 2em;
       object-fit: contain;
-      text-align: center;
       border-radius: calc(var(--_r) / 2);
+    }
+    /* Sized in its own font, so two letters always fit. */
+    .initials {
+      display: inline-grid;
+      flex: none;
+      place-items: center;
+      width: 2.5em;
+      height: 2.5em;
+      border: 1px solid var(--_b);
+      border-radius: 50%;
+      background: var(--_t);
+      font-size: 0.8em;
+      font-weight: 600;
     }
     .head-sk {
       width: 40%;
       margin-block: 0.5em 0.75em;
     }
     .line-sk {
-      margin-block-end: 0.6em;
+      margin-block-end: 0.85em;
     }
   `,
 ];

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
 import {
   fakeHubInfo,
@@ -9,17 +9,27 @@ import { textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaAccount } from './account.component.js';
 import './account.js';
 
+/** The texts of a part, without what is hidden from screen readers (initials). */
 const items = (el: AnvaAccount, part: string) =>
-  [...el.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((li) =>
-    li.textContent!.replace(/\s+/g, ' ').trim(),
-  );
+  [...el.shadowRoot!.querySelectorAll(`[part~="${part}"]`)].map((li) => {
+    const copy = li.cloneNode(true) as Element;
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return copy.textContent!.replace(/\s+/g, ' ').trim();
+  });
+const initials = (el: AnvaAccount) =>
+  [...el.shadowRoot!.querySelectorAll('.initials')].map((span) => span.textContent!.trim());
 
 describe('<anva-account>', () => {
   it('is signed out with an explanation and Inloggen', async () => {
     await useFakeHub();
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'signed-out');
-    expect(textOf(el)).to.contain('Log in om je verzekeringen te bekijken.');
+    expect(textOf(el)).to.equal('Log in om uw gegevens te bekijken. Inloggen');
+    await expect(el).to.be.accessible();
+    el.setAttribute('tone', 'informal');
+    await waitUntil(() => textOf(el) === 'Log in om je gegevens te bekijken. Inloggen');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => textOf(el) === 'Sign in to see your details. Sign in');
     await expect(el).to.be.accessible();
   });
 
@@ -41,8 +51,11 @@ describe('<anva-account>', () => {
     const values = items(el, 'value');
     expect(values).to.deep.equal(['Anna de Vries', 'anna@example.nl']);
     expect(items(el, 'organization')).to.deep.equal(['Van den Berg Assurantiën', 'Zeker & Zo']);
-    // `contracts.read` is known; `{ name: 'account' }` is not, so its code is shown as given.
-    expect(items(el, 'permission')).to.deep.equal(['Je verzekeringen bekijken', 'account']);
+    // Several brokers: the heading says so; icons without an image are initials.
+    expect(textOf(el)).to.contain('Uw adviseurs');
+    expect(initials(el)).to.deep.equal(['VD', 'ZZ']);
+    // `contracts.read` is something a widget here does; `{ name: 'account' }` is a code alone: not shown.
+    expect(items(el, 'permission')).to.deep.equal(['Uw verzekeringen bekijken']);
     await expect(el).to.be.accessible();
   });
 
@@ -78,18 +91,16 @@ describe('<anva-account>', () => {
     expect(images[0]!.getAttribute('alt')).to.equal('');
     expect(items(el, 'organization')).to.deep.equal([
       'Met logo',
-      '🛡️ Met teken',
+      'Met teken',
       'Kwaadaardig',
       '<img src=x onerror="window.__xss=1">',
     ]);
+    // Text (an emoji), a script URL or no icon: the broker's initials instead.
+    expect(initials(el)).to.deep.equal(['MT', 'K', 'SO']);
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
-    expect(items(el, 'permission')).to.deep.equal([
-      'Report a claim',
-      'Iets nieuws',
-      'View your documents',
-      'raw.code',
-    ]);
-    expect(textOf(el)).to.contain('Your adviser');
+    // No widget here reports claims or shows documents: the Hub's own words, or nothing.
+    expect(items(el, 'permission')).to.deep.equal(['Schade melden', 'Iets nieuws']);
+    expect(textOf(el)).to.contain('Your advisers');
     await expect(el).to.be.accessible();
   });
 
@@ -99,8 +110,8 @@ describe('<anva-account>', () => {
     const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
     await until(el, 'ready');
     expect(items(el, 'value')).to.deep.equal(['bert@example.nl', 'bert@example.nl']);
-    expect(textOf(el)).to.contain('Je adviseur Geen');
-    expect(textOf(el)).to.contain('Wat je hier kunt doen Geen');
+    expect(textOf(el)).to.contain('Uw adviseur Geen');
+    expect(textOf(el)).to.contain('Wat u hier kunt doen Geen');
     await expect(el).to.be.accessible();
   });
 
@@ -135,7 +146,7 @@ describe('<anva-account>', () => {
     await hub.expireAccessTokens();
     anva().client.invalidate();
     await until(el, 'signed-out');
-    expect(textOf(el)).to.contain('Je toegang is ingetrokken.');
+    expect(textOf(el)).to.contain('Uw toegang is ingetrokken.');
     await expect(el).to.be.accessible();
   });
 

@@ -2,15 +2,19 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Contract } from '../../core/types.js';
 import {
+  ADDRESS_PARTS,
+  addressLine,
   branchKind,
   contractField,
   contractStatus,
+  fieldText,
   indexFields,
-  kindOf,
-  nameOf,
+  insuredObjectText,
+  type FieldEntry,
   type Formatter,
 } from '../../format/index.js';
-import type { FieldId, GroupId, Messages } from '../../i18n/messages.js';
+import type { Messages } from '../../i18n/messages.js';
+import { templateHref } from '../../shared/href.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
@@ -26,32 +30,10 @@ import {
 } from '../../shared/views.js';
 import { styles } from './contract-detail.styles.js';
 
-/** The known fields per group, in reading order. */
-const GROUPS: [GroupId, FieldId[]][] = [
-  [
-    'contract',
-    [
-      'contractNumber',
-      'product',
-      'description',
-      'provider',
-      'branch',
-      'status',
-      'package',
-      'dossierNumber',
-    ],
-  ],
-  ['dates', ['effectiveDate', 'mainRenewalDate', 'expiryDate', 'duration']],
-  [
-    'premium',
-    ['premium', 'insuranceTax', 'totalPremium', 'paymentTerm', 'collectionMethod', 'deductible'],
-  ],
-  ['coverages', ['coverages']],
-  ['object', ['insuredObject', 'licencePlate', 'address']],
-];
+/** The groups after the title block, in reading order. */
+const GROUPS = ['coverage', 'premium', 'dates', 'object', 'other'] as const;
 
-/** Top-level fields shown elsewhere (or pure plumbing); every other one goes to *Overige gegevens*. */
-const TOP_LEVEL = new Set(['id', 'metadata', 'status', 'dossierNumber']);
+type ShownGroup = (typeof GROUPS)[number];
 
 /** Keys of a coverage that name it: the first one found heads the row. */
 const COVERAGE_NAMES = [
@@ -62,28 +44,47 @@ const COVERAGE_NAMES = [
   'omschrijving',
   'coverage',
   'dekking',
-  'code',
 ];
 
+/** Nothing worth a row: no value, an empty list, an empty object. */
+const isEmpty = (value: unknown): boolean =>
+  value === null ||
+  value === undefined ||
+  value === '' ||
+  (typeof value === 'object' && Object.keys(value).length === 0);
+
+const ADDRESS = new Set<string>(ADDRESS_PARTS);
+
 /**
- * One contract with every field it has: known ones labelled and formatted in
- * groups, unknown metadata listed under *Overige gegevens* with a readable
- * label and a value formatted by type (nested too). Shows the contract from
- * `contract-id`, else the one chosen in `<anva-contracts>`, else `?contract=`.
+ * One contract with every field a customer needs: a title block (what it is,
+ * the insured object, its status judged against today, its number once), then
+ * cover, premium, term, the insured object with its no-claim data, and the
+ * rest, each known field labelled and formatted; unknown metadata listed under
+ * *Overige gegevens* with a label from its key and a value formatted by type
+ * (nested too); plumbing (formats, internal ids, empty lists) left out. Shows
+ * the contract from `contract-id`, else the one chosen in `<anva-contracts>`,
+ * else `?contract=`. With `change-href` / `claim-href` it links to the
+ * broker's own forms.
  *
- * @summary One insurance contract in detail: dates, premium, coverages, insured object and the rest.
+ * @summary One insurance contract in detail: cover, premium, term, insured object and the rest.
  *
  * @slot signed-out - Shown instead of the explanation and *Inloggen* when signed out.
  * @slot empty - Shown instead of the default message when no contract is chosen.
  *
  * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ * @attr tone - Dutch with *u* (`formal`) or *je* (`informal`); without it `<anva-hub tone>`, then `formal`.
  *
  * @csspart base - The whole contract.
- * @csspart header - Icon, title, contract number and status.
+ * @csspart header - Icon, title, insured object, policy number, status and the broker's links.
  * @csspart title - The contract's title.
+ * @csspart object - The insured object under the title.
+ * @csspart number - The policy number under the title.
+ * @csspart actions - The links to the broker's forms.
+ * @csspart change - The *Wijziging doorgeven* link (with `change-href`).
+ * @csspart claim - The *Schade melden* link (with `claim-href`).
  * @csspart icon - The branch icon.
  * @csspart status - The status badge.
- * @csspart group - A group of fields (contract, dates, premium, coverages, object, other).
+ * @csspart group - A group of fields (coverage, premium, dates, object, other).
  * @csspart heading - A group's heading.
  * @csspart fields - A list of fields (also nested values).
  * @csspart field - One field: label and value.
@@ -119,7 +120,7 @@ export class AnvaContractDetail extends LitElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
+  private readonly locale = new LocaleController(this, () => this.session.config);
   private readonly data = new DataController<Contract | undefined>(
     this,
     this.session,
@@ -131,6 +132,12 @@ export class AnvaContractDetail extends LitElement {
 
   /** The contract to show; without it the one chosen in `<anva-contracts>`, else `?contract=` from the URL. */
   @property({ attribute: 'contract-id' }) contractId?: string;
+
+  /** URL template of the broker's change form, `{id}` / `{number}` replaced by the contract's id / policy number; without it no link. */
+  @property({ attribute: 'change-href' }) changeHref?: string;
+
+  /** URL template of the broker's claim form, like `change-href`; without it no link. */
+  @property({ attribute: 'claim-href' }) claimHref?: string;
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
   @property({ attribute: false }) messages?: Partial<Messages>;
@@ -178,138 +185,135 @@ export class AnvaContractDetail extends LitElement {
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {
     const m = f.messages;
-    const metadata = contract.metadata ?? {};
-    const { known } = indexFields(metadata);
-    const value = (id: FieldId): unknown => contractField(contract, id);
+    const { entries } = indexFields(contract);
     const status = contractStatus(m, contract);
-    const kind = branchKind(value('branch'), value('product'), value('description'));
-    const title = f.text(f.value(value('description') ?? value('product') ?? m.branches[kind]));
-    const number = value('contractNumber') ?? contract.id;
-    // Everything not shown in a group above, so no field is ever hidden.
-    const grouped = new Set(GROUPS.flatMap(([, ids]) => ids.map((id) => known.get(id)?.[0])));
-    const other = [
-      ...Object.entries(metadata).filter(([key]) => !grouped.has(key)),
-      ...Object.entries(contract).filter(([key]) => !TOP_LEVEL.has(key)),
-    ];
+    const kind = branchKind(
+      contractField(contract, 'branch'),
+      contractField(contract, 'product'),
+      contractField(contract, 'description'),
+    );
+    const title =
+      fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind];
+    const number = fieldText(contract, 'contractNumber') ?? contract.id;
+    const object = insuredObjectText(contract);
+    const links = { id: contract.id, number };
+    const change = templateHref(this.changeHref, links);
+    const claim = templateHref(this.claimHref, links);
 
-    const fieldRow = (id: FieldId) => {
-      const v = value(id);
-      if (v === undefined) return nothing;
-      if (id === 'status' && status.text) return fieldView(m.fields.status, statusBadge(status));
-      const name = nameOf(v);
-      const code = (v as { code?: unknown } | null)?.code;
-      const formatted =
-        id === 'provider' && name
-          ? `${name}${code ? ` (${String(code)})` : ''}`
-          : typeof v === 'object' && v !== null
-            ? f.value(v)
-            : f.kind(kindOf(id), v);
-      return fieldView(m.fields[id], formattedView(formatted));
+    const row = (entry: FieldEntry): unknown => {
+      const { key, id, value } = entry;
+      // A branch code means nothing alone: shown beside the kind of insurance it stands for.
+      if (id === 'branch')
+        return kind === 'other'
+          ? nothing
+          : fieldView(m.fields.branch, `${m.branches[kind]} (${f.text(f.field(key, value))})`);
+      if (id === 'product' && fieldText(contract, 'product') === title) return nothing;
+      return fieldView(f.label(key), formattedView(f.field(key, value)));
     };
 
-    const group = (id: GroupId, content: unknown) =>
-      html`<section part="group" class="group ${id}">
+    const group = (id: ShownGroup) => {
+      const shown = entries.filter((entry) => entry.group === id && !isEmpty(entry.value));
+      // Coverages as a table under the group's fields, when they are objects.
+      const coverages = shown.find((entry) => entry.id === 'coverages');
+      const table = coverages && this.renderCoverages(coverages.value, f);
+      if (table) shown.splice(shown.indexOf(coverages), 1);
+      // An address is one line, in the place of its first part.
+      const first = shown.findIndex((entry) => entry.id && ADDRESS.has(entry.id));
+      const address = addressLine(contract);
+      const rows = shown.map((entry, i) => {
+        if (entry.id === 'address' || (entry.id && ADDRESS.has(entry.id)))
+          return i === first || entry.id === 'address'
+            ? fieldView(m.fields.address, address ?? f.text(f.value(entry.value)))
+            : nothing;
+        return row(entry);
+      });
+      if (!table && !rows.some((item) => item !== nothing)) return nothing;
+      return html`<section part="group" class="group ${id}">
         <h3 part="heading">${m.groups[id]}</h3>
-        ${content}
+        <dl part="fields">${rows}</dl>
+        ${table ?? nothing}
       </section>`;
+    };
 
     return html`<article part="base" lang=${this.locale.lang}>
       <header part="header" class="header">
         ${branchIcon(kind, m.branches[kind])}
-        <div>
+        <div class="heading">
           <h2 part="title">${title}</h2>
-          <p class="muted">${m.fields.contractNumber} ${f.text(f.value(number))}</p>
+          ${object ? html`<p part="object" class="subtitle">${object}</p>` : nothing}
+          <p part="number" class="muted">${m.fields.contractNumber} ${number}</p>
         </div>
         ${status.text ? statusBadge(status) : nothing}
+        ${
+          change || claim
+            ? html`<p part="actions" class="actions">
+                ${change ? html`<a part="button change" class="btn quiet" href=${change}>${m.change}</a>` : nothing}
+                ${claim ? html`<a part="button claim" class="btn quiet" href=${claim}>${m.claim}</a>` : nothing}
+              </p>`
+            : nothing
+        }
       </header>
-      ${GROUPS.map(([id, fields]) => {
-        const present = fields.filter((field) => value(field) !== undefined);
-        if (!present.length) return nothing;
-        if (id === 'coverages') return group(id, this.renderCoverages(value('coverages'), f));
-        const object = value('insuredObject');
-        // The insured object's own fields are the group's fields, not one nested list.
-        const rows = present.map((field) =>
-          field === 'insuredObject' &&
-          typeof object === 'object' &&
-          object &&
-          !Array.isArray(object)
-            ? Object.entries(object).map(([key, v]) =>
-                fieldView(f.label(key), formattedView(f.field(key, v))),
-              )
-            : fieldRow(field),
-        );
-        return group(id, html`<dl part="fields">${rows}</dl>`);
-      })}
-      ${
-        other.length
-          ? group(
-              'other',
-              html`<dl part="fields">
-                ${other.map(([key, v]) => fieldView(f.label(key), formattedView(f.field(key, v))))}
-              </dl>`,
-            )
-          : nothing
-      }
+      ${GROUPS.map(group)}
     </article>`;
   }
 
-  /** Coverages as a table when they are objects; anything else formatted by type. */
-  private renderCoverages(coverages: unknown, f: Formatter): unknown {
+  /** Coverages as a table when they are objects; undefined for anything else (a plain field then). */
+  private renderCoverages(coverages: unknown, f: Formatter): TemplateResult | undefined {
     const items = Array.isArray(coverages) ? coverages : [];
     if (
       !items.length ||
       !items.every((item) => typeof item === 'object' && item && !Array.isArray(item))
     )
-      return formattedView(f.value(coverages));
+      return undefined;
     const rows = items as Record<string, unknown>[];
     const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     const name = COVERAGE_NAMES.find((key) => keys.includes(key));
-    const columns = name ? [name, ...keys.filter((key) => key !== name)] : keys;
+    // A coverage's code means nothing beside its name.
+    const columns = name ? [name, ...keys.filter((key) => key !== name && key !== 'code')] : keys;
     const label = (key: string) => (key === name ? f.messages.fields.coverage : f.label(key));
     // Explicit roles keep the table's semantics when narrow containers stack its rows.
-    return html`<table part="table" role="table">
-      <thead>
-        <tr role="row">
-          ${columns.map((key) => html`<th role="columnheader" scope="col">${label(key)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr part="row" role="row">
-              ${columns.map(
-                (key, i) =>
-                  html`<td part="cell" role="cell" class=${i ? '' : 'name'}>
-                    <span class="label" aria-hidden="true">${label(key)}</span>
-                    ${formattedView(f.field(key, row[key]))}
-                  </td>`,
-              )}
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return html`<div class="coverages">
+      <table part="table" role="table">
+        <thead>
+          <tr role="row">
+            ${columns.map((key) => html`<th role="columnheader" scope="col">${label(key)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr part="row" role="row">
+                ${columns.map(
+                  (key, i) =>
+                    html`<td part="cell" role="cell" class=${i ? '' : 'name'}>
+                      <span class="label" aria-hidden="true">${label(key)}</span>
+                      ${formattedView(f.field(key, row[key]))}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) {
-      const missing = error.code === 'not-found' || error.code === 'forbidden';
-      return errorView(
-        m,
-        error,
-        () => this.data.retry(),
-        missing ? m.detailNotFound : undefined,
-        missing ? this.renderBack(m) : nothing,
-      );
-    }
-    switch (this.state) {
-      case 'signed-out':
-        return signedOutView(m, this.session);
-      case 'empty':
-        return emptyView(m, m.detailEmpty);
-      case 'loading':
-        return skeletonView(
+    return this.data.render(m, {
+      error: (error) => {
+        const missing = error.code === 'not-found' || error.code === 'forbidden';
+        return errorView(
+          m,
+          error,
+          () => this.data.retry(),
+          missing ? m.detailNotFound : undefined,
+          missing ? this.renderBack(m) : nothing,
+        );
+      },
+      signedOut: () => signedOutView(m, this.session, this, 'contract'),
+      empty: () => emptyView(m, m.detailEmpty),
+      pending: () =>
+        skeletonView(
           m,
           html`<span class="sk title-sk"></span> ${[0, 1].map(
               () =>
@@ -317,8 +321,8 @@ export class AnvaContractDetail extends LitElement {
                     () => html`<span class="sk line-sk"></span>`,
                   )}`,
             )}`,
-        );
-    }
-    return this.renderContract(this.data.value!, this.locale.format);
+        ),
+      complete: (contract) => this.renderContract(contract!, this.locale.format),
+    });
   }
 }

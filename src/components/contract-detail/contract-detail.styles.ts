@@ -15,8 +15,19 @@ export const styles = [
       align-items: center;
       gap: 0.5em 1em;
     }
-    .header > div {
+    .heading {
+      display: grid;
+      gap: 0.1em;
       flex: 1 1 12em;
+    }
+    .subtitle {
+      font-weight: 600;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5em;
+      flex-basis: 100%;
     }
     .header .icon {
       width: 2.5em;
@@ -46,12 +57,11 @@ export const styles = [
       border-block-end: 1px solid var(--_b);
       text-align: start;
       vertical-align: top;
-      overflow-wrap: anywhere;
+      hyphens: auto;
     }
     th {
       color: var(--_m);
       font-weight: 400;
-      overflow-wrap: normal;
     }
     .name {
       font-weight: 600;
@@ -103,6 +113,14 @@ export const styles = [
     }
     .line-sk {
       margin-block-end: 0.6em;
+    }
+    @media print {
+      .actions {
+        display: none;
+      }
+      .group {
+        break-inside: avoid;
+      }
     }
   `,
 ];

@@ -52,6 +52,9 @@ const field = (el: AnvaContractDetail, label: string) =>
     .textContent!.replace(/\s+/g, ' ')
     .trim();
 
+const part = (el: AnvaContractDetail, name: string) =>
+  el.shadowRoot!.querySelector(`[part~="${name}"]`)?.textContent!.replace(/\s+/g, ' ').trim();
+
 const headings = (el: AnvaContractDetail) =>
   [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent!.trim());
 
@@ -72,7 +75,7 @@ describe('<anva-contract-detail>', () => {
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
     );
     await until(el, 'signed-out');
-    expect(textOf(el)).to.contain('Inloggen');
+    expect(textOf(el)).to.equal('Log in om de gegevens van uw verzekering te bekijken. Inloggen');
     await expect(el).to.be.accessible();
   });
 
@@ -86,8 +89,8 @@ describe('<anva-contract-detail>', () => {
     await expect(el).to.be.accessible();
     anva().selection.select('9002');
     await until(el, 'ready');
-    expect(textOf(el)).to.contain('PP-77-2');
-    expect(field(el, 'Status')).to.equal('Opgeschort');
+    expect(part(el, 'number')).to.equal('Polisnummer PP-77-2');
+    expect(part(el, 'status')).to.equal('Opgeschort');
   });
 
   it('reads ?contract= from the address when nothing else says which', async () => {
@@ -98,7 +101,7 @@ describe('<anva-contract-detail>', () => {
       html`<anva-contract-detail></anva-contract-detail>`,
     );
     await until(el, 'ready');
-    expect(field(el, 'Contractnummer')).to.equal('ZZ-3');
+    expect(part(el, 'number')).to.equal('Polisnummer ZZ-3');
   });
 
   it('prefers contract-id over the selection', async () => {
@@ -109,7 +112,7 @@ describe('<anva-contract-detail>', () => {
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
     );
     await until(el, 'ready');
-    expect(field(el, 'Contractnummer')).to.equal('PP-77-1');
+    expect(part(el, 'number')).to.equal('Polisnummer PP-77-1');
   });
 
   it('shows a skeleton while loading', async () => {
@@ -131,39 +134,67 @@ describe('<anva-contract-detail>', () => {
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
     );
     await until(el, 'ready');
+    // One title block, then cover, premium, term, the object and the rest.
     expect(headings(el)).to.deep.equal([
-      'Verzekering',
-      'Looptijd',
+      'Dekking',
       'Premie',
-      'Dekkingen',
+      'Looptijd',
       'Verzekerd object',
       'Overige gegevens',
     ]);
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(
       'Autoverzekering, WA + Volledig casco',
     );
-    expect(field(el, 'Aanbieder')).to.equal('Basisvolmacht (N013)');
+    expect(part(el, 'object')).to.equal('Toyota · GZ\u2011845\u2011T');
+    expect(part(el, 'number')).to.equal('Polisnummer 60129384756');
+    // The number once, never as a field again; plumbing not at all.
+    expect(textOf(el).split('60129384756')).to.have.length(2);
+    expect(field(el, 'Polisnummer')).to.equal(undefined);
+    expect(textOf(el)).not.to.match(/AFD|Format|Organization/);
+    expect(field(el, 'Verzekeraar')).to.equal('Basisvolmacht (N013)');
     expect(field(el, 'Product')).to.equal('Personenauto');
+    // A code only beside its meaning.
+    expect(field(el, 'Branche')).to.equal('Auto (020)');
     expect(field(el, 'Dossiernummer')).to.equal('100234');
     expect(field(el, 'Ingangsdatum')).to.equal('1 mrt 2021');
-    expect(field(el, 'Contractvervaldatum')).to.equal('–');
-    expect(field(el, 'Looptijd')).to.equal('12 maanden');
+    expect(field(el, 'Einddatum')).to.equal(undefined);
+    expect(field(el, 'Contractduur')).to.equal('12 maanden');
     expect(field(el, 'Betaaltermijn')).to.equal('per maand');
     expect(field(el, 'Premie per termijn')).to.match(/^€\s?48,12$/);
     expect(field(el, 'Assurantiebelasting')).to.match(/^€\s?10,11$/);
     expect(field(el, 'Totaal per termijn')).to.match(/^€\s?58,23$/);
     expect(field(el, 'Eigen risico')).to.match(/^€\s?150,00$/);
-    // Each cell carries its column label for stacked rows on narrow containers.
+    // Each cell carries its column label for stacked rows on narrow containers; no codes.
     const cells = [...el.shadowRoot!.querySelectorAll('table td')].map(cellText);
-    expect(cells.slice(0, 4)).to.deep.equal([
+    expect(cells).to.deep.equal([
       'Wettelijke aansprakelijkheid',
-      '2001',
       '€ 6.100.000,00',
       '€ 0,00',
+      'Pechhulp Nederland',
+      '–',
+      '€ 0,00',
     ]);
-    expect(cells[6]).to.equal('–');
+    // The car's no-claim data beside the car, in words and units.
+    const object = el.shadowRoot!.querySelector('.group.object')!;
+    const labels = [...object.querySelectorAll('dt')].map((dt) => dt.textContent!.trim());
+    expect(labels).to.deep.equal([
+      'Soort object',
+      'Kenteken',
+      'Merk',
+      'Bouwjaar',
+      'Bonus-malustrede',
+      'No-claimkorting',
+      'No-claimbeschermer',
+      'Regelmatige bestuurders',
+      'Laatste schade',
+    ]);
     expect(field(el, 'Kenteken')).to.equal('GZ-845-T');
     expect(field(el, 'Bouwjaar')).to.equal('2019');
+    expect(field(el, 'Bonus-malustrede')).to.equal('14');
+    expect(field(el, 'No-claimkorting')).to.match(/^75\s?%$/);
+    expect(field(el, 'No-claimbeschermer')).to.equal('Ja');
+    expect(field(el, 'Regelmatige bestuurders')).to.equal('Jan van DijkEva van Dijk-Kok');
+    expect(field(el, 'Laatste schade')).to.equal('14 aug 2022');
     await expect(el).to.be.accessible();
   });
 
@@ -178,12 +209,12 @@ describe('<anva-contract-detail>', () => {
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
     );
     await until(nlEl, 'ready');
-    expect(field(nlEl, 'Type')).to.equal('Voertuig');
+    expect(field(nlEl, 'Soort object')).to.equal('Voertuig');
     const enEl = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001" lang="en"></anva-contract-detail>`,
     );
     await until(enEl, 'ready');
-    expect(field(enEl, 'Type')).to.equal('Vehicle');
+    expect(field(enEl, 'Kind of object')).to.equal('Vehicle');
     for (const [type, nlText, enText] of [
       ['building', 'Adres', 'Address'],
       ['Person', 'Persoon', 'Person'],
@@ -199,13 +230,25 @@ describe('<anva-contract-detail>', () => {
           html`<anva-contract-detail contract-id="48213001" lang=${lang!}></anva-contract-detail>`,
         );
         await until(el, 'ready');
-        expect(field(el, 'Type')).to.equal(text);
+        expect(field(el, lang === 'en' ? 'Kind of object' : 'Soort object')).to.equal(text);
       }
     }
   });
 
-  it('lists unknown fields under Overige gegevens, nested values as text', async () => {
-    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
+  it('lists unknown fields under Overige gegevens, labelled from their key, nested values as text', async () => {
+    const extra = {
+      ...CAR,
+      organizationId: 1201,
+      organizationName: 'Verzekeringen De Vries',
+      documents: [],
+      metadata: {
+        ...CAR.metadata,
+        annualMileage: 15000,
+        towbar: { fitted: true, maxWeight: 1300 },
+        insuredObject: { ...CAR.metadata.insuredObject, colour: 'blauw' },
+      },
+    };
+    await useFakeHub({ endpoints: { contract: { items: [extra] } } });
     await signInAsCustomer();
     const el = await fixture<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
@@ -215,22 +258,14 @@ describe('<anva-contract-detail>', () => {
     const labels = [...other.querySelectorAll(':scope > dl > [part~="field"] > dt')].map((dt) =>
       dt.textContent!.trim(),
     );
-    expect(field(el, 'Branche')).to.equal('020');
-    expect(labels).to.deep.equal([
-      'Bonus malus',
-      'Regular drivers',
-      'No claim protection',
-      'Last claim date',
-      'Format',
-    ]);
-    expect(field(el, 'Step')).to.equal('14');
-    expect(field(el, 'Protected')).to.equal('Ja');
-    expect([...other.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
-      'Jan van Dijk',
-      'Eva van Dijk-Kok',
-    ]);
-    expect(field(el, 'Last claim date')).to.equal('14 aug 2022');
-    expect(field(el, 'No claim protection')).to.equal('Ja');
+    // Internal ids, the format and an empty list are no customer's business.
+    expect(labels).to.deep.equal(['Dossiernummer', 'Adviseur', 'Towbar']);
+    expect(field(el, 'Adviseur')).to.equal('Verzekeringen De Vries');
+    expect(field(el, 'Fitted')).to.equal('Ja');
+    expect(field(el, 'Max weight')).to.equal('1.300');
+    // An unknown field of the object stays with the object.
+    expect(el.shadowRoot!.querySelector('.group.object')!.textContent).to.contain('Colour');
+    expect(field(el, 'Kilometrage per jaar')).to.equal('15.000 km');
   });
 
   it('keeps fields the list does not have, and top-level extras', async () => {
@@ -289,7 +324,7 @@ describe('<anva-contract-detail>', () => {
     await until(el, 'error');
     document.removeEventListener('anva-error', listener);
     expect(textOf(el)).to.contain(
-      'Deze verzekering is niet gevonden, of hoort niet bij jouw account.',
+      'Deze verzekering is niet gevonden, of hoort niet bij uw account.',
     );
     const back = el.shadowRoot!.querySelector('[part~="back"]')!;
     expect(back.textContent!.trim()).to.equal('Terug');
@@ -346,7 +381,7 @@ describe('<anva-contract-detail>', () => {
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
     await until(el, 'ready');
-    expect(headings(el)[0]).to.equal('Policy');
+    expect(headings(el)[0]).to.equal('Cover');
   });
 
   it('switches contract when contract-id changes, the newest answer winning', async () => {
@@ -359,6 +394,149 @@ describe('<anva-contract-detail>', () => {
     el.contractId = '9002';
     await until(el, 'ready');
     await new Promise((resolve) => setTimeout(resolve, 400));
-    await waitUntil(() => field(el, 'Contractnummer') === 'PP-77-2', 'a stale answer won');
+    await waitUntil(() => part(el, 'number') === 'Polisnummer PP-77-2', 'a stale answer won');
+  });
+
+  it('judges a suspension against today: one that ended is no longer Opgeschort', async () => {
+    const ended = {
+      ...CAR,
+      status: 'Opgeschort',
+      metadata: { ...CAR.metadata, suspendedFrom: '2025-11-01', suspendedUntil: '2026-03-31' },
+    };
+    const running = {
+      ...ended,
+      id: 2,
+      metadata: { ...ended.metadata, suspendedUntil: '2999-01-01' },
+    };
+    await useFakeHub({ endpoints: { contract: { items: [ended], times: 1 } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+    );
+    await until(el, 'ready');
+    expect(part(el, 'status')).to.equal('Lopend');
+    expect(field(el, 'Opgeschort tot')).to.equal('31 mrt 2026');
+    await useFakeHub({ endpoints: { contract: { items: [running] } } });
+    await signInAsCustomer();
+    const later = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="2"></anva-contract-detail>`,
+    );
+    await until(later, 'ready');
+    expect(part(later, 'status')).to.equal('Opgeschort');
+  });
+
+  it('writes an address as one line, from ANVA’s split postcode too', async () => {
+    const home = {
+      id: 'h1',
+      status: 'Lopend',
+      metadata: {
+        productDescription: 'Woonhuisverzekering',
+        straat: 'Lindelaan',
+        huisnummer: 12,
+        postcodeCijfers: '8401',
+        postcodeLetters: 'GE',
+        woonplaats: 'Gorredijk',
+        verzekerdBedrag: 350000,
+      },
+    };
+    await useFakeHub({ endpoints: { contract: { items: [home] } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="h1"></anva-contract-detail>`,
+    );
+    await until(el, 'ready');
+    expect(part(el, 'object')).to.equal('Lindelaan 12, 8401 GE Gorredijk');
+    expect(field(el, 'Adres')).to.equal('Lindelaan 12, 8401 GE Gorredijk');
+    for (const label of ['Straat', 'Huisnummer', 'Postcodecijfers', 'Woonplaats'])
+      expect(field(el, label), label).to.equal(undefined);
+    expect(field(el, 'Verzekerd bedrag')).to.match(/^€\s?350\.000,00$/);
+  });
+
+  it('links to the broker’s change and claim forms only when their templates are set', async () => {
+    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
+    await signInAsCustomer();
+    const plain = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+    );
+    await until(plain, 'ready');
+    expect(plain.shadowRoot!.querySelector('a')).to.equal(null);
+    const el = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail
+        contract-id="48213001"
+        change-href="/wijzigen?polis={number}"
+        claim-href="javascript:alert({id})"
+      ></anva-contract-detail>`,
+    );
+    await until(el, 'ready');
+    const links = [...el.shadowRoot!.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).to.deep.equal([
+      ['Wijziging doorgeven', '/wijzigen?polis=60129384756'],
+    ]);
+    el.claimHref = '/schade/{id}';
+    el.lang = 'en';
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('a').length === 2);
+    expect(
+      [...el.shadowRoot!.querySelectorAll('a')].map((a) => [
+        a.textContent!.trim(),
+        a.getAttribute('href'),
+      ]),
+    ).to.deep.equal([
+      ['Report a change', '/wijzigen?polis=60129384756'],
+      ['Report a claim', '/schade/48213001'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('survives values that name Object.prototype’s members', async () => {
+    const hostile = {
+      id: '..',
+      status: '__proto__',
+      constructor: 'constructor',
+      metadata: {
+        productDescription: 'toString',
+        collectionMethod: 'constructor',
+        paymentTermInMonths: 'constructor',
+        businessLine: '__proto__',
+        insuredObject: { type: 'constructor', toString: 'x', hasOwnProperty: 'y' },
+        valueOf: { constructor: 'z' },
+        coverages: [{ label: 'constructor', __proto__: 'p' }],
+      },
+    };
+    await useFakeHub({ endpoints: { contract: { items: [hostile] } } });
+    await signInAsCustomer();
+    const el = await fixture<AnvaContractDetail>(
+      html`<anva-contract-detail contract-id="x" change-href="/polis/{id}"></anva-contract-detail>`,
+    );
+    await until(el, 'ready');
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('toString');
+    expect(part(el, 'status')).to.equal('__proto__');
+    expect(field(el, 'Betaalwijze')).to.equal('constructor');
+    expect(field(el, 'Soort object')).to.equal('constructor');
+    // An id of dots never becomes a link that climbs out of the broker's path.
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks je on request and English on an English page', async () => {
+    await useFakeHub();
+    await signInAsCustomer();
+    for (const [attrs, text] of [
+      [{ tone: 'informal' }, 'Deze verzekering is niet gevonden, of hoort niet bij je account.'],
+      [
+        { lang: 'en', tone: 'informal' },
+        'This policy was not found, or it does not belong to your account.',
+      ],
+    ] as const) {
+      const el = await fixture<AnvaContractDetail>(
+        html`<anva-contract-detail
+          contract-id="not-mine"
+          tone=${attrs.tone}
+          lang=${'lang' in attrs ? attrs.lang : 'nl'}
+        ></anva-contract-detail>`,
+      );
+      await until(el, 'error');
+      expect(textOf(el)).to.contain(text);
+      await expect(el).to.be.accessible();
+    }
   });
 });

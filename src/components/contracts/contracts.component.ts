@@ -1,8 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { emit } from '../../core/events.js';
-import type { Contract } from '../../core/types.js';
-import type { ContractStatus } from '../../format/contract.js';
+import type { Contract, Organization } from '../../core/types.js';
 import type { Formatter } from '../../format/format.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
@@ -17,20 +16,34 @@ import {
   skeletonView,
   statusBadge,
 } from '../../shared/views.js';
-import { mainColumn, parseColumns, sortRows, toRows, type Column, type Row } from './rows.js';
+import {
+  mainColumn,
+  parseColumns,
+  premiumSummary,
+  spansBrokers,
+  toRows,
+  type Column,
+  type Row,
+} from './rows.js';
+import { historyKey, readSaved, writeSaved } from './history-state.js';
+import { listView, type ListView } from './view.js';
 import { styles } from './contracts.styles.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
-/** Statuses filter by their key, unknown ones by the Hub's text. */
-const filterKey = ({ key, text }: ContractStatus): string => key ?? text ?? '';
+type ContractsData = [Contract[], Organization[]];
 
 /**
  * The customer's contracts as a table on wide containers and stacked cards on
- * narrow ones (container queries), with sorting on every column, a status
- * filter, search and paging. Choosing a contract fires `anva-contract-select`;
- * with `detail-href` every row is a real link (open in a new tab works),
- * otherwise the choice goes to `<anva-contract-detail>` on the same page.
+ * narrow ones (container queries): running policies first, then future ones,
+ * then ended ones; sorting on every column, a status filter with counts,
+ * search (also by licence plate, make, street or town), paging and a premium
+ * summary. Page, search, filter and sort live in the page's history entry, so
+ * back from a policy returns to them. Choosing a contract fires
+ * `anva-contract-select`; with `detail-href` every row is a real link (open
+ * in a new tab works), otherwise the choice goes to `<anva-contract-detail>`
+ * on the same page. Without `organization`, a list that spans several brokers
+ * names each contract's broker.
  *
  * @summary The customer's insurance contracts: sort, filter, search and choose one.
  *
@@ -38,6 +51,7 @@ const filterKey = ({ key, text }: ContractStatus): string => key ?? text ?? '';
  * @slot empty - Shown instead of the default message when there are no contracts.
  *
  * @attr lang - Language of this widget (`nl` or `en`); without it `<anva-hub lang>`, then the nearest `lang` above, then `nl`.
+ * @attr tone - Dutch with *u* (`formal`) or *je* (`informal`); without it `<anva-hub tone>`, then `formal`.
  *
  * @csspart base - The wrapper around toolbar, table and paging.
  * @csspart toolbar - Search, status filter and result count.
@@ -46,13 +60,15 @@ const filterKey = ({ key, text }: ContractStatus): string => key ?? text ?? '';
  * @csspart input - The search input.
  * @csspart select - The status select.
  * @csspart count - The result count (announced politely).
+ * @csspart summary - The premium summary over running policies (hide it with `hide-summary`).
+ * @csspart number - A row's policy number under its description.
  * @csspart table - The table (cards on narrow containers).
  * @csspart header - A column header.
  * @csspart sort - A column header's sort button.
  * @csspart row - A contract's row (or card).
  * @csspart cell - A cell.
  * @csspart cell-label - A cell's label, visible on cards only.
- * @csspart link - A row's link (with `detail-href`).
+ * @csspart link - A row's link, on its description (with `detail-href`).
  * @csspart choose - A row's button (without `detail-href`).
  * @csspart icon - A branch icon.
  * @csspart status - A status badge.
@@ -85,15 +101,22 @@ export class AnvaContracts extends LitElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
-  private readonly data = new DataController<Contract[]>(
+  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly data = new DataController<ContractsData>(
     this,
     this.session,
-    (client, signal) => client.contracts({ signal }),
-    (contracts) => contracts.length === 0,
+    (client, signal) =>
+      Promise.all([
+        client.contracts({ signal }),
+        // Broker names for a list that spans several; a one-broker page needs none.
+        this.session.config?.organization
+          ? []
+          : client.organizations({ signal }).catch((): Organization[] => []),
+      ]),
+    ([contracts]) => contracts.length === 0,
   );
 
-  /** Comma list of columns, order kept: `type`, `contractNumber`, `description`, `provider`, `status`, any known field or metadata key. */
+  /** Comma list of columns, order kept: `type`, `description`, `insuredObject`, `premium`, `provider`, `status`, `contractNumber`, `broker`, any known field or metadata key. */
   @property() columns?: string;
 
   /** URL template for a contract's page, `{id}` replaced by the URL-encoded id, e.g. `/polis?id={id}`. */
@@ -101,6 +124,9 @@ export class AnvaContracts extends LitElement {
 
   /** Contracts per page (default 20). */
   @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+
+  /** Hides the premium summary (*Totaal € … per maand*). */
+  @property({ attribute: 'hide-summary', type: Boolean }) hideSummary = false;
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
   @property({ attribute: false }) messages?: Partial<Messages>;
@@ -114,34 +140,75 @@ export class AnvaContracts extends LitElement {
   @state() private sortDirection: 1 | -1 = 1;
   @state() private page = 0;
 
-  private cache?: {
-    source: Contract[];
+  private table?: {
+    source: ContractsData;
     format: Formatter;
     columns?: string;
     cols: Column[];
     rows: Row[];
   };
+  private view?: { key: unknown[]; value: ListView };
+  /** Set by a page change: the next render brings the list's top into view and focus. */
+  private moved = false;
 
-  private get table(): { cols: Column[]; rows: Row[] } {
-    const source = this.data.value ?? [];
-    const format = this.locale.format;
-    const c = this.cache;
-    if (!c || c.source !== source || c.format !== format || c.columns !== this.columns) {
-      const cols = parseColumns(this.columns, format);
-      this.cache = {
-        source,
-        format,
-        columns: this.columns,
-        cols,
-        rows: toRows(source, cols, format),
-      };
-    }
-    return this.cache!;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.restore();
+    addEventListener('popstate', this.restore);
   }
 
-  override updated(): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.restore);
+  }
+
+  private readonly restore = (): void => {
+    Object.assign(this, readSaved(historyKey(this)));
+  };
+
+  /** Keeps the list's state in the current history entry. */
+  private save(): void {
+    const { query, filter, sortColumn, sortDirection, page } = this;
+    writeSaved(historyKey(this), { query, filter, sortColumn, sortDirection, page });
+  }
+
+  private get rows(): { cols: Column[]; rows: Row[] } {
+    const source = this.data.value ?? [[], []];
+    const format = this.locale.format;
+    const t = this.table;
+    if (!t || t.source !== source || t.format !== format || t.columns !== this.columns) {
+      const [contracts, organizations] = source;
+      const cols = parseColumns(this.columns, format, spansBrokers(contracts, organizations));
+      const rows = toRows(contracts, cols, format, organizations);
+      this.table = { source, format, columns: this.columns, cols, rows };
+    }
+    return this.table!;
+  }
+
+  /** The visible rows, computed once per change of rows or list state. */
+  private get visible(): ListView {
+    const { rows } = this.rows;
+    const { query, filter, sortColumn, sortDirection, page, pageSize } = this;
+    const key = [rows, query, filter, sortColumn, sortDirection, page, pageSize];
+    const last = this.view;
+    if (!last || key.some((part, i) => part !== last.key[i])) {
+      const state = { query, filter, sortColumn, sortDirection, page, pageSize };
+      this.view = { key, value: listView(rows, state, this.locale.messages.locale) };
+    }
+    return this.view!.value;
+  }
+
+  protected override updated(changed: PropertyValues): void {
     // Rows hold the customer's data: none kept once the table is off screen (sign-out, another customer, reload).
-    if (this.state !== 'ready') this.cache = undefined;
+    if (this.state !== 'ready') this.table = this.view = undefined;
+    const listState = ['query', 'filter', 'sortColumn', 'sortDirection', 'page'] as const;
+    if (listState.some((key) => changed.has(key))) this.save();
+    if (this.moved && this.state === 'ready') {
+      this.moved = false;
+      const table = this.renderRoot.querySelector<HTMLElement>('table');
+      table?.focus({ preventScroll: true });
+      if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
+    }
   }
 
   private onSearch(event: Event): void {
@@ -160,6 +227,11 @@ export class AnvaContracts extends LitElement {
     this.page = 0;
   }
 
+  private goTo(page: number): void {
+    this.page = page;
+    this.moved = true;
+  }
+
   private choose(event: Event, row: Row): void {
     if (
       !emit(
@@ -175,26 +247,26 @@ export class AnvaContracts extends LitElement {
     this.session.runtime.selection.select(row.id, row.contract);
   }
 
-  private renderRow(row: Row, cols: Column[], main: number) {
+  private renderRow(row: Row, cols: Column[], main: number, m: Messages) {
     const href = detailHref(this.detailHref, row.id);
+    const numbered = cols.some((col) => col.field === 'contractNumber');
     return html`<tr part="row" class="row" role="row">
       ${cols.map((col, i) => {
         const value = row.cells[i];
         let content: unknown = value;
         if (col.field === 'type') content = branchIcon(row.kind, value ?? '');
         else if (col.field === 'status') content = statusBadge(row.status);
-        if (i === main)
+        if (i === main) {
+          const choose = (e: Event) => this.choose(e, row);
+          // What it is, its number and its status name the link; the number sits inside it, so a click there opens it too.
+          const label = html`<span class="what">${content}</span><span class="vh">, </span
+            ><span part="number" class=${numbered ? 'vh' : 'number'}
+              >${m.fields.contractNumber} ${row.number}</span
+            ><span class="vh">, ${row.status.text ?? m.none}</span>`;
           content = href
-            ? html`<a
-                part="link"
-                class="choose"
-                href=${href}
-                @click=${(e: Event) => this.choose(e, row)}
-                >${content}</a
-              >`
-            : html`<button part="choose" class="choose" @click=${(e: Event) => this.choose(e, row)}>
-                ${content}
-              </button>`;
+            ? html`<a part="link" class="choose" href=${href} @click=${choose}>${label}</a>`
+            : html`<button part="choose" class="choose" @click=${choose}>${label}</button>`;
+        }
         return html`<td part="cell" role="cell" class=${col.field ?? 'meta'}>
           <span part="cell-label" class="label" aria-hidden="true">${col.label}</span>${content}
         </td>`;
@@ -202,40 +274,36 @@ export class AnvaContracts extends LitElement {
     </tr>`;
   }
 
+  private renderSummary(rows: Row[], f: Formatter) {
+    const summary = this.hideSummary ? undefined : premiumSummary(rows);
+    if (!summary) return nothing;
+    const m = f.messages;
+    return html`<p part="summary" class="summary">
+      <strong>${m.premiumTotal(f.money(summary.monthly))}</strong>
+      <span class="muted">${m.premiumBasis(summary.converted)}</span>
+    </p>`;
+  }
+
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) return errorView(m, error, () => this.data.retry());
-    switch (this.state) {
-      case 'signed-out':
-        return signedOutView(m, this.session);
-      case 'empty':
-        return emptyView(m, m.contractsEmpty);
-      case 'loading':
-        return skeletonView(
+    return this.data.render(m, {
+      error: (error) => errorView(m, error, () => this.data.retry()),
+      signedOut: () => signedOutView(m, this.session, this, 'contracts'),
+      empty: () => emptyView(m, m.contractsEmpty),
+      pending: () =>
+        skeletonView(
           m,
-          html`<span class="sk tool-sk"></span>
-            ${[0, 1, 2, 3].map(() => html`<span class="sk row-sk"></span>`)}`,
-        );
-    }
-    const { cols, rows } = this.table;
-    // Filter options: the statuses present, known ones in the customer's words.
-    const statuses = new Map(
-      rows
-        .filter(({ status }) => status.text)
-        .map(({ status }) => [filterKey(status), status.text]),
-    );
-    const query = this.query.trim().toLowerCase();
-    let shown = rows.filter(
-      (row) =>
-        (!this.filter || filterKey(row.status) === this.filter) &&
-        (!query || row.search.includes(query)),
-    );
-    if (this.sortColumn >= 0 && this.sortColumn < cols.length)
-      shown = sortRows(shown, this.sortColumn, this.sortDirection, m.locale);
-    const size = this.pageSize > 0 ? Math.floor(this.pageSize) : DEFAULT_PAGE_SIZE;
-    const pages = Math.max(1, Math.ceil(shown.length / size));
-    const page = Math.min(this.page, pages - 1);
+          html`<span class="sk tool-sk"></span
+            ><span class="sk head-sk"></span>
+            ${[0, 1, 2].map(() => html`<span class="sk row-sk"></span>`)}`,
+        ),
+      complete: () => this.renderList(m),
+    });
+  }
+
+  private renderList(m: Messages) {
+    const { cols, rows } = this.rows;
+    const view = this.visible;
     const main = mainColumn(cols);
     return html`<div part="base" lang=${this.locale.lang}>
       <div part="toolbar" class="toolbar">
@@ -246,20 +314,24 @@ export class AnvaContracts extends LitElement {
         <label part="filter" class="control">
           <span>${m.statusFilter}</span>
           <select part="select" @change=${this.onFilter}>
-            <option value="" ?selected=${!this.filter}>${m.allStatuses}</option>
-            ${[...statuses].map(
-              ([value, label]) =>
-                html`<option value=${value} ?selected=${value === this.filter}>${label}</option>`,
+            <option value="" ?selected=${!this.filter}>${m.allStatuses} (${view.total})</option>
+            ${view.statuses.map(
+              ({ value, label, count }) =>
+                html`<option value=${value} ?selected=${value === this.filter}>
+                  ${label} (${count})
+                </option>`,
             )}
           </select>
         </label>
         <p part="count" class="count" role="status">
-          ${m.contractsCount(shown.length, rows.length)}
+          ${m.contractsCount(view.matched, view.total)}
         </p>
       </div>
-      <table part="table" role="table">
+      ${this.renderSummary(rows, this.locale.format)}
+      <p class="sort-hint" aria-hidden="true">${m.sortBy}</p>
+      <table part="table" role="table" tabindex="-1">
         <caption class="vh">
-          ${m.contractsLabel}
+          ${view.pages > 1 ? m.listPage(view.page + 1, view.pages) : m.contractsLabel}
         </caption>
         <thead>
           <tr role="row">
@@ -283,10 +355,8 @@ export class AnvaContracts extends LitElement {
         </thead>
         <tbody>
           ${
-            shown.length
-              ? shown
-                  .slice(page * size, page * size + size)
-                  .map((row) => this.renderRow(row, cols, main))
+            view.rows.length
+              ? view.rows.map((row) => this.renderRow(row, cols, main, m))
               : html`<tr role="row">
                   <td part="cell" role="cell" colspan=${cols.length}>${m.noMatches}</td>
                 </tr>`
@@ -294,22 +364,22 @@ export class AnvaContracts extends LitElement {
         </tbody>
       </table>
       ${
-        pages > 1
+        view.pages > 1
           ? html`<nav part="pagination" class="pages" aria-label=${m.pagination}>
               <button
                 part="button previous"
                 class="btn quiet"
-                ?disabled=${page === 0}
-                @click=${() => (this.page = page - 1)}
+                ?disabled=${view.page === 0}
+                @click=${() => this.goTo(view.page - 1)}
               >
                 ${m.previous}
               </button>
-              <span>${m.pageOf(page + 1, pages)}</span>
+              <span>${m.pageOf(view.page + 1, view.pages)}</span>
               <button
                 part="button next"
                 class="btn quiet"
-                ?disabled=${page >= pages - 1}
-                @click=${() => (this.page = page + 1)}
+                ?disabled=${view.page >= view.pages - 1}
+                @click=${() => this.goTo(view.page + 1)}
               >
                 ${m.next}
               </button>

@@ -6,6 +6,7 @@ export const styles = [
   container,
   css`
     .toolbar {
+      min-height: 4rem;
       display: flex;
       flex-wrap: wrap;
       align-items: end;
@@ -43,7 +44,7 @@ export const styles = [
     }
     th,
     td {
-      padding: 0.6em 0.75em;
+      padding: 0.6em 0.5em;
       border-block-end: 1px solid var(--_b);
       text-align: start;
       vertical-align: middle;
@@ -52,8 +53,28 @@ export const styles = [
       white-space: nowrap;
     }
     td {
-      /* Long words (a provider's name, a policy number) may break, so the table fits its column. */
-      overflow-wrap: anywhere;
+      /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
+      hyphens: auto;
+    }
+    .number {
+      display: block;
+      font-weight: 400;
+      color: var(--_m);
+      font-size: 0.875em;
+      font-variant-numeric: tabular-nums;
+    }
+    .summary {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25em 0.75em;
+      margin-block-end: 0.75em;
+    }
+    .sort-hint {
+      display: none;
+    }
+    table:focus-visible {
+      outline-offset: 4px;
     }
     .sort {
       display: inline-flex;
@@ -77,15 +98,19 @@ export const styles = [
       background: var(--_t);
     }
     .choose {
+      display: block;
       padding: 0;
       border: 0;
       background: none;
       color: inherit;
       font-weight: 600;
       text-align: start;
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .what {
       text-decoration: underline;
       text-underline-offset: 0.2em;
-      cursor: pointer;
     }
     /* The whole row answers to a click; keyboard users reach its one link or button. */
     .choose::after {
@@ -103,13 +128,22 @@ export const styles = [
       gap: 1em;
       margin-block-start: 0.75em;
     }
+    /* The skeleton has the ready list's measures: toolbar, header row, rows of two lines. */
     .tool-sk {
       height: 4rem;
       margin-block-end: 0.75em;
     }
+    .head-sk {
+      /* Padding 2 × 0.6em, a sort button of 1.9em, half a collapsed border. */
+      height: calc(3.1em + 0.5px);
+      border-radius: 0;
+    }
     .row-sk {
-      height: 2.25rem;
-      margin-block-end: 0.6em;
+      /* Padding 2 × 0.6em, a description line of 1.5em, a number line of 0.875 × 1.5em. */
+      height: calc(4.0125em + 1px);
+      border-radius: 0;
+      border-block-start: 1px solid transparent;
+      background-clip: content-box;
     }
     @container (max-width: 40em) {
       input,
@@ -155,10 +189,19 @@ export const styles = [
         min-width: 0;
         padding: 0;
         border: 0;
-        overflow-wrap: anywhere;
       }
-      .row .description {
+      .row .description,
+      .row .insuredObject {
         grid-column: 1 / -1;
+      }
+      .row .description .label {
+        display: none;
+      }
+      .sort-hint {
+        display: block;
+        margin-block-end: 0.35em;
+        color: var(--_m);
+        font-size: 0.875em;
       }
       .row .label {
         display: block;
@@ -176,6 +219,24 @@ export const styles = [
       .type .label,
       .status .label {
         display: none;
+      }
+    }
+    @media print {
+      .toolbar,
+      .sort-hint,
+      .pages,
+      .arrow {
+        display: none;
+      }
+      .sort {
+        padding: 0;
+        border: 0;
+      }
+      .what {
+        text-decoration: none;
+      }
+      .row {
+        break-inside: avoid;
       }
     }
   `,

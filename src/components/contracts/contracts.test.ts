@@ -12,6 +12,11 @@ const q = <T extends Element>(el: AnvaContracts, selector: string) =>
 const qa = (el: AnvaContracts, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
 ];
+/** The policy numbers under the descriptions, in row order. */
+const numbers = (el: AnvaContracts) =>
+  qa(el, '[part~="number"]').map((n) => n.textContent!.trim().replace('Polisnummer ', ''));
+/** The columns this suite was first written for: the number in its own column. */
+const CLASSIC = 'type,contractNumber,description,provider,status';
 /** A column's texts, without the labels cards show. */
 const column = (el: AnvaContracts, index: number) =>
   qa(el, 'tbody tr').map((row) => cellText(row.querySelectorAll('td')[index]!));
@@ -77,11 +82,14 @@ const MANY = [
 ];
 
 describe('<anva-contracts>', () => {
+  // The list keeps its page, search, filter and sort in the history entry: each test starts afresh.
+  afterEach(() => history.replaceState(null, ''));
+
   it('is signed out with an explanation and Inloggen', async () => {
     await useFakeHub();
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(el, 'signed-out');
-    expect(textOf(el)).to.contain('Log in om je verzekeringen te bekijken.');
+    expect(textOf(el)).to.equal('Log in om uw verzekeringen te bekijken. Inloggen');
     expect(q(el, 'button').textContent!.trim()).to.equal('Inloggen');
     await expect(el).to.be.accessible();
   });
@@ -106,12 +114,13 @@ describe('<anva-contracts>', () => {
     await expect(el).to.be.accessible();
     await until(el, 'ready');
     expect(qa(el, 'tbody tr')).to.have.length(3);
-    expect(column(el, 1)).to.deep.equal(['PP-77-1', 'PP-77-2', 'ZZ-3']);
+    // Running first: the suspended one after both running ones.
+    expect(numbers(el)).to.deep.equal(['PP-77-1', 'ZZ-3', 'PP-77-2']);
     expect(qa(el, 'th').map((th) => th.textContent!.trim().replace(/[↑↓↕]/, ''))).to.deep.equal([
-      'Type',
-      'Contractnummer',
+      'Product',
       'Omschrijving',
-      'Aanbieder',
+      'Verzekerd object',
+      'Premie',
       'Status',
     ]);
     expect(textOf(el)).to.contain('3 verzekeringen');
@@ -151,7 +160,7 @@ describe('<anva-contracts>', () => {
     document.addEventListener('anva-error', (e) => errors.push(e), { once: true });
     const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
     await until(el, 'error');
-    expect(textOf(el)).to.contain('Er ging iets mis bij het ophalen van je gegevens.');
+    expect(textOf(el)).to.contain('Er ging iets mis bij het ophalen van uw gegevens.');
     expect(errors[0]!.detail.code).to.equal('server');
     expect(errors[0]!.detail.retryable).to.equal(true);
     expect(JSON.stringify(errors[0]!.detail)).not.to.match(/eyJ/);
@@ -192,11 +201,11 @@ describe('<anva-contracts>', () => {
     await useFakeHub({ endpoints: { contracts: { items: MANY } } });
     await signInAsCustomer();
     const el = await fixture<AnvaContracts>(
-      html`<div><button>voor</button><anva-contracts></anva-contracts></div>`,
+      html`<div><button>voor</button><anva-contracts columns=${CLASSIC}></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);
     await until(el, 'ready');
     document.querySelector<HTMLButtonElement>('button')!.focus();
-    const header = await tabTo((b) => b.textContent!.includes('Contractnummer'));
+    const header = await tabTo((b) => b.textContent!.includes('Polisnummer'));
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     const th = header.closest('th')!;
@@ -209,9 +218,10 @@ describe('<anva-contracts>', () => {
     expect(focused()).to.equal(header);
     for (const [index, first] of [
       [0, ''],
-      [2, 'Autoverzekering'],
+      [2, 'Autoverzekering, Polisnummer B-2, Lopend'],
       [3, '–'],
-      [4, 'Beëindigd'],
+      // Status sorts in reading order: running, future, ended.
+      [4, 'Lopend'],
     ] as const) {
       q<HTMLButtonElement>(el, `th:nth-child(${index + 1}) button`).click();
       await el.updateComplete;
@@ -224,15 +234,18 @@ describe('<anva-contracts>', () => {
   it('shows status badges, derived Toekomstig/Verlopen, unknown as given', async () => {
     await useFakeHub({ endpoints: { contracts: { items: MANY } } });
     await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
+    const el = await fixture<AnvaContracts>(
+      html`<anva-contracts columns=${CLASSIC}></anva-contracts>`,
+    );
     await until(el, 'ready');
+    // Running policies first, then future, then ended; unknown statuses last.
     expect(qa(el, '[part~="status"]').map((s) => s.textContent!.trim())).to.deep.equal([
       'Lopend',
       'Opgeschort',
       'Premievrij',
-      'Beëindigd',
       'Toekomstig',
       'Verlopen',
+      'Beëindigd',
       'In onderzoek',
     ]);
     expect(column(el, 3).slice(0, 3)).to.deep.equal([
@@ -259,14 +272,14 @@ describe('<anva-contracts>', () => {
     await sendKeys({ type: 'basisvolmacht' });
     await el.updateComplete;
     expect(count.textContent!.trim()).to.equal('2 van 7 verzekeringen');
-    expect(column(el, 1)).to.deep.equal(['B-2', 'C-1']);
+    expect(numbers(el)).to.deep.equal(['B-2', 'C-1']);
     await sendKeys({ press: 'Tab' });
     expect(focused()!.localName).to.equal('select');
     // A focused closed select changes its value with the arrow keys.
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(count.textContent!.trim()).to.equal('1 van 7 verzekeringen');
-    expect(column(el, 1)).to.deep.equal(['B-2']);
+    expect(numbers(el)).to.deep.equal(['B-2']);
     const input = q<HTMLInputElement>(el, 'input');
     input.value = '';
     input.dispatchEvent(new Event('input'));
@@ -288,7 +301,7 @@ describe('<anva-contracts>', () => {
     ).then((div) => div.querySelector('anva-contracts')!);
     await until(el, 'ready');
     document.querySelector<HTMLButtonElement>('button')!.focus();
-    await tabTo((e) => e.textContent!.trim() === 'PP-77-2');
+    await tabTo((e) => e.textContent!.trim() === 'Verzekering, Polisnummer PP-77-2, Opgeschort');
     const event = oneEvent(el, 'anva-contract-select');
     await sendKeys({ press: 'Enter' });
     const { detail, bubbles, composed, cancelable } = await event;
@@ -389,13 +402,13 @@ describe('<anva-contracts>', () => {
     );
     await until(el, 'ready');
     expect(qa(el, 'th').map((th) => th.textContent!.trim().replace(/[↑↓↕]/, ''))).to.deep.equal([
-      'Annual mileage',
-      'Contractnummer',
-      'Premie per termijn',
+      'Kilometrage per jaar',
+      'Polisnummer',
+      'Premie',
       'Ingangsdatum',
       'Status',
     ]);
-    expect(column(el, 0)[0]).to.contain('15.000');
+    expect(column(el, 0)[0]).to.equal('15.000 km');
     expect(column(el, 2)[0]).to.match(/€\s?12,50/);
     expect(column(el, 3)[0]).to.contain('1 mrt 2021');
   });
@@ -421,7 +434,8 @@ describe('<anva-contracts>', () => {
     const next = q<HTMLButtonElement>(el, '[part~="next"]');
     next.click();
     await el.updateComplete;
-    expect(column(el, 1)[0]).to.equal('N-0026');
+    // Running first: the 26th running contract is the 76th of the Hub's list.
+    expect(numbers(el)[0]).to.equal('N-0076');
     expect(textOf(el)).to.contain('Pagina 2 van 40');
     await expect(el).to.be.accessible();
   });

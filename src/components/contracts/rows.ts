@@ -3,58 +3,121 @@
  * display text, sort keys and search text, so sorting, filtering and paging
  * through 1 000 contracts touch plain arrays only.
  */
-import type { Contract } from '../../core/types.js';
+import type { Contract, Organization } from '../../core/types.js';
 import {
   branchKind,
+  brokerName,
   contractField,
   contractStatus,
   fieldOf,
+  fieldText,
+  insuredObjectText,
   isoDay,
   kindOf,
   nameOf,
-  toNumber,
+  own,
+  premiumText,
+  statusRank,
+  termMonths,
+  termPremium,
   today,
   type ContractStatus,
   type Formatter,
 } from '../../format/index.js';
-import type { BranchKind, FieldId } from '../../i18n/messages.js';
+import type { BranchKind, FieldId, Messages } from '../../i18n/messages.js';
 
-export const DEFAULT_COLUMNS = 'type,contractNumber,description,provider,status';
+export const DEFAULT_COLUMNS = 'type,description,insuredObject,premium,status';
+
+/** The branch icon column, which is no field of its own. */
+export type ColumnId = FieldId | 'type';
 
 export interface Column {
   /** As the broker wrote it in `columns`. */
   key: string;
-  /** The known field it stands for, if any. */
-  field?: FieldId;
+  /** The known field (or the icon column) it stands for, if any. */
+  field?: ColumnId;
   label: string;
 }
 
-export interface Row {
-  id: string;
+/** What a row knows about its contract beyond the cells. */
+interface RowFacts {
   contract: Contract;
+  kind: BranchKind;
+  status: ContractStatus;
+  /** The status's place in the reading order: running, future, ended, unknown. */
+  rank: number;
+  /** What the policy is, and its number: the row link's words. */
+  description: string;
+  number: string;
+  broker?: string;
+  /** The premium converted to one month, when known. */
+  monthly?: number;
+}
+
+export interface Row extends RowFacts {
+  id: string;
   /** One text per column. */
   cells: string[];
   /** One sort key per column: numbers and `YYYY-MM-DD` dates sort naturally. */
   sort: (string | number)[];
-  kind: BranchKind;
-  status: ContractStatus;
   search: string;
 }
 
-export function parseColumns(columns: string | undefined, f: Formatter): Column[] {
-  const keys = (columns || DEFAULT_COLUMNS)
+interface CellContext extends RowFacts {
+  f: Formatter;
+}
+
+/** Columns read from the whole contract rather than one field: text and sort key. */
+const CELLS: Partial<Record<ColumnId, (c: CellContext) => [string, string | number]>> = {
+  type: (c) => {
+    const text = fieldText(c.contract, 'product') ?? c.f.messages.branches[c.kind];
+    return [text, text];
+  },
+  description: (c) => [c.description, c.description],
+  contractNumber: (c) => [c.number, c.number],
+  status: (c) => [c.status.text ?? c.f.messages.none, c.rank],
+  insuredObject: (c) => {
+    const text = insuredObjectText(c.contract) ?? c.f.messages.none;
+    return [text, text];
+  },
+  premium: (c) => [premiumText(c.contract, c.f) ?? c.f.messages.none, c.monthly ?? -1],
+  broker: (c) => [c.broker ?? c.f.messages.none, c.broker ?? ''],
+};
+
+/** Column headings that say more in a list than the field's own label. */
+const HEADINGS: Partial<Record<ColumnId, (m: Messages) => string>> = {
+  type: (m) => m.fields.product,
+  premium: (m) => m.groups.premium,
+};
+
+/** The broker's columns, else the default set (with the broker when the list spans several). */
+export function parseColumns(
+  columns: string | undefined,
+  f: Formatter,
+  severalBrokers = false,
+): Column[] {
+  const fallback = severalBrokers
+    ? DEFAULT_COLUMNS.replace(',status', ',broker,status')
+    : DEFAULT_COLUMNS;
+  const keys = (columns || fallback)
     .split(',')
     .map((key) => key.trim())
     .filter(Boolean);
   return [...new Set(keys)].map((key) => {
-    const field = key === 'type' ? 'type' : fieldOf(key);
-    return { key, field, label: field ? f.messages.fields[field] : f.label(key) };
+    const field: ColumnId | undefined = key === 'type' ? 'type' : fieldOf(key);
+    const heading = field && own(HEADINGS, field);
+    const label = heading
+      ? heading(f.messages)
+      : field
+        ? f.messages.fields[field as FieldId]
+        : f.label(key);
+    return { key, field, label };
   });
 }
 
-/** The column that holds a row's link or button: contract number, else description, else the first that is not the icon. */
+/** The column that holds a row's link or button: the description, else the first that is not the icon. */
 export function mainColumn(columns: Column[]): number {
-  for (const field of ['contractNumber', 'description']) {
+  for (const field of ['description', 'contractNumber']) {
     const index = columns.findIndex((column) => column.field === field);
     if (index >= 0) return index;
   }
@@ -64,75 +127,85 @@ export function mainColumn(columns: Column[]): number {
   );
 }
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+/** Fields a customer may search by besides the cells: the number, the object, the insurer. */
+const SEARCHED: FieldId[] = [
+  'contractNumber',
+  'licencePlate',
+  'make',
+  'model',
+  'street',
+  'postalCode',
+  'city',
+  'name',
+  'provider',
+];
 
-export function toRows(contracts: Contract[], columns: Column[], f: Formatter): Row[] {
+/** True when the contracts belong to more than one broker. */
+export function spansBrokers(contracts: Contract[], organizations: Organization[]): boolean {
+  return new Set(contracts.map((contract) => brokerName(contract, organizations) ?? '')).size > 1;
+}
+
+export function toRows(
+  contracts: Contract[],
+  columns: Column[],
+  f: Formatter,
+  organizations: Organization[] = [],
+): Row[] {
   const m = f.messages;
   const day = today();
   return contracts.map((contract) => {
     const get = (id: FieldId): unknown => contractField(contract, id);
     const kind = branchKind(get('branch'), get('product'), get('description'));
     const status = contractStatus(m, contract, day);
-    const values: Record<string, unknown> = {
-      contractNumber: get('contractNumber') ?? contract.id,
-      description: get('description') ?? get('product') ?? get('branch'),
+    const premium = termPremium(contract);
+    const facts: RowFacts = {
+      contract,
+      kind,
+      status,
+      rank: statusRank(status.key),
+      description:
+        fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind],
+      number: fieldText(contract, 'contractNumber') ?? contract.id,
+      broker: brokerName(contract, organizations),
+      monthly: premium === undefined ? undefined : premium / termMonths(contract),
     };
+    const context: CellContext = { ...facts, f };
     const cells: string[] = [];
     const sort: (string | number)[] = [];
     for (const column of columns) {
-      let cell: string;
-      let order: string | number;
-      if (column.field === 'type') {
-        cell = order = text(get('product')) ?? m.branches[kind];
-      } else if (column.field === 'status') {
-        cell = order = status.text ?? m.none;
-      } else {
-        const value = column.field
-          ? (values[column.field] ?? get(column.field))
-          : (contract.metadata?.[column.key] ?? contract[column.key]);
-        const kindOfField = column.field ? kindOf(column.field) : undefined;
-        cell =
-          nameOf(value) ??
-          f.text(kindOfField ? f.kind(kindOfField, value) : f.field(column.key, value));
-        order = isoDay(value) ?? toNumber(value) ?? cell;
+      const computed = column.field && own(CELLS, column.field);
+      if (computed) {
+        const [cell, order] = computed(context);
+        cells.push(cell);
+        sort.push(order);
+        continue;
       }
+      const field = column.field as FieldId | undefined;
+      const metadata = contract.metadata ?? {};
+      const value = field
+        ? get(field)
+        : (own(metadata, column.key) ?? own(contract as Record<string, unknown>, column.key));
+      const cell =
+        nameOf(value) ?? f.text(field ? f.kind(kindOf(field), value) : f.field(column.key, value));
       cells.push(cell);
-      sort.push(order);
+      sort.push(isoDay(value) ?? (typeof value === 'number' ? value : cell));
     }
-    const search = [
-      ...cells,
-      text(values.contractNumber),
-      text(values.description),
-      text(get('provider')) ?? nameOf(get('provider')),
-    ]
+    const searched = SEARCHED.map((id) => fieldText(contract, id));
+    // A licence plate is found with or without its dashes: `GZ845T`.
+    const plate = fieldText(contract, 'licencePlate')?.replace(/[-\s]/g, '');
+    const search = [...cells, context.description, context.broker, plate, ...searched]
       .join(' ')
       .toLowerCase();
-    return { id: contract.id, contract, cells, sort, kind, status, search };
+    return { ...facts, id: contract.id, cells, sort, search };
   });
 }
 
-const collators = new Map<string, Intl.Collator>();
-
-/** Sorts a copy; numbers and dates before text, text by the customer's collation. */
-export function sortRows(rows: Row[], column: number, direction: 1 | -1, locale: string): Row[] {
-  let collator = collators.get(locale);
-  if (!collator) {
-    collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-    collators.set(locale, collator);
-  }
-  const compare = collator.compare;
-  return [...rows].sort((a, b) => {
-    const x = a.sort[column] as string | number;
-    const y = b.sort[column] as string | number;
-    const order =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : typeof x === 'number'
-          ? -1
-          : typeof y === 'number'
-            ? 1
-            : compare(x, y);
-    return order * direction;
-  });
+/** The premium summary: running policies' premiums per month, and whether other terms were converted. */
+export function premiumSummary(rows: Row[]): { monthly: number; converted: boolean } | undefined {
+  const running = rows.filter((row) => row.status.key === 'active' && row.monthly !== undefined);
+  if (!running.length) return undefined;
+  return {
+    monthly: running.reduce((sum, row) => sum + row.monthly!, 0),
+    converted: running.some((row) => termMonths(row.contract) !== 1),
+  };
 }

@@ -44,7 +44,7 @@ export class AnvaLogin extends LitElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config?.lang);
+  private readonly locale = new LocaleController(this, () => this.session.config);
   private readonly data = new DataController<Account | undefined>(
     this,
     this.session,
@@ -69,22 +69,27 @@ export class AnvaLogin extends LitElement {
 
   override render() {
     const m = this.locale.messages;
-    const error = this.data.error;
-    if (error) return errorView(m, error, () => this.data.retry());
-    if (this.state === 'loading') return skeletonView(m, html`<span class="sk btn-sk"></span>`);
-    if (this.state === 'signed-out') {
-      const text = signedOutText(m, this.session);
-      // Only news is worth a line next to the button, not the standing invitation. A cancel
-      // at the Hub is told here only, once per page, not by every widget.
-      let notice = text === m.signedOutText ? '' : text;
-      if (this.session.state.signedOutReason === 'cancelled') notice = m.signInCancelled;
-      return html`<div part="base" class="bar" lang=${this.locale.lang}>
-        ${signInButton(m, this.session)}
-        ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
-      </div>`;
-    }
+    return this.data.render(m, {
+      error: (error) => errorView(m, error, () => this.data.retry()),
+      pending: () => skeletonView(m, html`<span class="sk btn-sk"></span>`),
+      signedOut: () => {
+        const text = signedOutText(m, this.session);
+        // Only news is worth a line next to the button, not the standing invitation. A cancel
+        // at the Hub is told here only, once per page, not by every widget.
+        let notice = text === m.signedOutText ? '' : text;
+        if (this.session.state.signedOutReason === 'cancelled') notice = m.signInCancelled;
+        return html`<div part="base" class="bar" lang=${this.locale.lang}>
+          ${signInButton(m, this.session)}
+          ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
+        </div>`;
+      },
+      complete: (account) => this.renderSignedIn(m, account),
+    });
+  }
+
+  private renderSignedIn(m: Messages, account: Account | undefined) {
     const profile = this.session.state.profile;
-    const name = fullName(this.data.value) || profile?.name || profile?.email || '';
+    const name = fullName(account) || profile?.name || profile?.email || '';
     return html`<div part="base" class="bar" lang=${this.locale.lang}>
       ${
         name

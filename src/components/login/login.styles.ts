@@ -6,6 +6,8 @@ export const styles = [
   css`
     :host {
       display: inline-block;
+      /* Top-aligned, its line is as tall as its box in every state: no room for a descender that comes and goes. */
+      vertical-align: top;
       container-type: normal;
     }
     .bar {
