@@ -119,6 +119,8 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
   code: field('text', 'hidden'),
   format: field('text', 'hidden', 'afdformat'),
   organizationId: field('text', 'hidden', 'organisationid'),
+  // The organisation the Hub client attaches to each contract: shown as the broker's name.
+  organization: field('text', 'hidden'),
 };
 
 /** Lower case, accents and separators removed: `PP_INGDAT` → `ppingdat`, `Beëindigd` → `beeindigd`. */

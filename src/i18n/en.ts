@@ -133,6 +133,7 @@ export const en: Messages = {
     cancellationReason: 'Reason for ending',
     format: 'Data format',
     organizationId: 'Organisation number',
+    organization: 'Adviser',
     documents: 'Documents',
   },
   status: {

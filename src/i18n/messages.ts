@@ -82,6 +82,7 @@ export type FieldId =
   | 'cancellationReason'
   | 'format'
   | 'organizationId'
+  | 'organization'
   | 'documents';
 
 /** Where the detail view shows a field; `hidden` fields are plumbing a customer never needs. */

@@ -137,6 +137,7 @@ export const nl: Messages = {
     cancellationReason: 'Reden van beëindiging',
     format: 'Gegevensformaat',
     organizationId: 'Organisatienummer',
+    organization: 'Adviseur',
     documents: 'Documenten',
   },
   status: {

@@ -121,6 +121,8 @@ describe('<anva-contracts>', () => {
       'Omschrijving',
       'Verzekerd object',
       'Premie',
+      // The customer has dossiers at two brokers and the page names none: each row says whose.
+      'Adviseur',
       'Status',
     ]);
     expect(textOf(el)).to.contain('3 verzekeringen');
