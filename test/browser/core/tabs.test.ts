@@ -51,6 +51,9 @@ async function closeTabs(): Promise<void> {
   const closing = opened.splice(0);
   for (const win of closing) win.close();
   await waitUntil(() => closing.every((win) => win.closed), 'a tab did not close');
+  // `closed` turns true when closing starts; the document (and its channel) can live on for a
+  // moment and answer the next test's question, so give it that moment.
+  if (closing.length) await new Promise((resolve) => setTimeout(resolve, 300));
 }
 
 function activeSession() {
