@@ -27,6 +27,8 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
 async function signIn(browser, stack) {
   const page = await browser.newPage();
   await page.goto(stack.url('/index.html'));
+  // The button works once the session has been read: until then it is only held in place.
+  await page.waitForSelector('anva-login[state="signed-out"]');
   await page.locator('anva-login >>> button').click();
   await page.waitForSelector('input[type=email]');
   await page.type('input[type=email]', CUSTOMERS.jan.email);
