@@ -68,15 +68,6 @@ function anva_widgets_use() {
 	}
 }
 
-/** The origin (scheme, host, port) of a URL the settings hold. */
-function anva_widgets_origin( $url ) {
-	$parts = wp_parse_url( $url );
-	if ( empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
-		return '';
-	}
-	return $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
-}
-
 // A module script (deferred, strict), pinned by its hash and fetched with CORS as SRI needs; it
 // also pins the Hub's and the API's origins, so no configuration can name another server.
 add_filter(
