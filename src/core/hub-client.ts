@@ -13,7 +13,7 @@ import { send } from './http/transport.js';
 import { withSafeIcons } from './icons.js';
 import { listeners } from './listeners.js';
 import { parseEnvelope } from './schemas.js';
-import type { EndpointItems, EndpointName } from './schemas.js';
+import type { EndpointItem, EndpointName } from './schemas.js';
 import type { AnvaConfig, Contract, HubClient, Organization, RequestOptions } from './types.js';
 
 export interface ClientOptions {
@@ -51,7 +51,7 @@ export function createClient(
     name: K,
     path: string,
     options?: RequestOptions,
-  ): Promise<EndpointItems[K][]> {
+  ): Promise<EndpointItem<K>[]> {
     const url = configured().apiBase + path;
     return shared.get(url, (signal) => load(name, url, path, signal), options);
   }
@@ -62,11 +62,11 @@ export function createClient(
     url: string,
     path: string,
     signal: AbortSignal,
-  ): Promise<EndpointItems[K][]> {
+  ): Promise<EndpointItem<K>[]> {
     const where = `${name} (GET ${path})`;
     const deadline = Date.now() + configured().timeout * 1000;
     let renewed = false;
-    const attempt = async (timeoutMs: number): Promise<EndpointItems[K][]> => {
+    const attempt = async (timeoutMs: number): Promise<EndpointItem<K>[]> => {
       const config = getConfig();
       const active = session.active;
       if (!config || !url.startsWith(`${config.apiBase}/`))

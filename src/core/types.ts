@@ -42,49 +42,14 @@ export interface AuthSession {
   signOut(reason?: SignOutReason): Promise<void>;
 }
 
-/** Normalised API items: ids are strings, unknown fields kept. */
-export interface Account {
-  id: string;
-  name?: string | null;
-  email?: string | null;
-  firstName?: string | null;
-  middleName?: string | null;
-  lastName?: string | null;
-  dossiers?: Record<string, string | number | null>;
-  groupIds?: string[];
-  [key: string]: unknown;
-}
-
-export interface Organization {
-  id: string;
-  type?: string | null;
-  code?: string | null;
-  name?: string | null;
-  icon?: string | null;
-  [key: string]: unknown;
-}
-
-export type Permission = string | Record<string, unknown>;
-
-/** The organisation (broker) a contract belongs to, as far as the API tells. */
-export interface ContractOrganization {
-  id: string;
-  name?: string;
-  code?: string;
-}
-
-export interface Contract {
-  id: string;
-  dossierNumber?: string | number | null;
-  /** The organisation the API names with the contract, when it does. */
-  organizationId?: string | null;
-  /** Filled by the Hub client: the broker this contract belongs to, when that can be told. */
-  organization?: ContractOrganization;
-  format?: string | null;
-  status?: string | null;
-  metadata: Record<string, unknown>;
-  [key: string]: unknown;
-}
+export type {
+  Account,
+  Contract,
+  ContractOrganization,
+  Organization,
+  Permission,
+} from './schemas.js';
+import type { Account, Contract, Organization, Permission } from './schemas.js';
 
 export interface RequestOptions {
   /** Aborts the caller's interest; a shared request is aborted only when every caller has gone. */

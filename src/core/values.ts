@@ -59,8 +59,13 @@ function normalizeField(key: string, value: unknown): unknown {
 export function normalizeValues(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeValues);
   if (!value || typeof value !== 'object') return value;
+  return normalizeRecord(value);
+}
+
+/** `record` with every amount and date (found by its key, at any depth) normalised. */
+export function normalizeRecord(record: object): Record<string, unknown> {
   // fromEntries defines own properties: a key `__proto__` stays data.
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, normalizeField(key, item)]),
+    Object.entries(record).map(([key, item]) => [key, normalizeField(key, item)]),
   );
 }

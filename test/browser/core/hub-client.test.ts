@@ -199,7 +199,7 @@ describe('Hub client', () => {
     // The answer comes 1.5 s after the notice is due: far apart, so a busy machine cannot blur it.
     const hub = await useFakeHub(
       { endpoints: { contracts: { delayMs: 1600 } } },
-      { runtime: { slowAfterMs: 100 } },
+      { runtime: { slowAfterMs: 100 }, settings: { timeout: 10 } },
     );
     await signInAsCustomer();
     let slow = 0;
