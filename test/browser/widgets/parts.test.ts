@@ -177,10 +177,10 @@ const CASES: Record<string, Case[]> = {
   ],
 };
 
-describe('CSS parts', () => {
+describe('every state of every widget', () => {
   for (const [tag, cases] of Object.entries(CASES)) {
     for (const { name, state, hub, signedIn, template } of cases) {
-      it(`<${tag}> ${name}: every part it renders is documented`, async () => {
+      it(`<${tag}> ${name}: every part it renders is documented, and no password field`, async () => {
         await useFakeHub(hub);
         if (signedIn) await signInAsCustomer();
         const el = await fixture<Widget>(template);
@@ -189,6 +189,8 @@ describe('CSS parts', () => {
         expect(parts.length).to.be.above(0);
         const known = await documented(tag);
         expect(parts.filter((part) => !known.includes(part))).to.deep.equal([]);
+        // The password is typed on the Hub's own page only, never into a widget.
+        expect(el.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
       });
     }
   }
