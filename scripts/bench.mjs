@@ -17,7 +17,7 @@ import { compressedSizes } from './sizes.mjs';
 import { contractsOf, loadDossier } from '../demo/hub/dossier.mjs';
 import { startHub } from '../demo/hub/server.mjs';
 import { startSite } from '../demo/site-server.mjs';
-import { CUSTOMERS, freePort, launchBrowser, signIn } from '../test/e2e/harness.mjs';
+import { CUSTOMERS, launchBrowser, listening, signIn } from '../test/e2e/harness.mjs';
 import { benchProbe } from '../test/bench/page.mjs';
 import { BASELINE_PATH, startBenchProxy } from '../test/bench/proxy.mjs';
 
@@ -77,28 +77,42 @@ async function sizes() {
 
 async function startStack() {
   const dir = await mkdtemp(join(os.tmpdir(), 'anva-bench-'));
-  const [hubPort, proxyPort, sitePort] = [await freePort(), await freePort(), await freePort()];
-  const siteOrigin = `http://127.0.0.1:${sitePort}`;
+  // Servers already listening on free ports: none can lose its port to another process.
+  const [hubServer, proxyServer, siteServer] = [
+    await listening(),
+    await listening(),
+    await listening(),
+  ];
+  const portOf = (server) => server.address().port;
+  const siteOrigin = `http://127.0.0.1:${portOf(siteServer)}`;
   const servers = [];
   const close = async () => {
     await Promise.allSettled(servers.map((server) => server.close()));
     await rm(dir, { recursive: true, force: true });
   };
   try {
+    // One origin for the Hub, behind the proxy that counts and enlarges its answers.
+    const proxyOrigin = `http://127.0.0.1:${portOf(proxyServer)}`;
     const hub = await startHub({
-      port: hubPort,
+      servers: { identity: hubServer },
+      singleOrigin: true,
       host: '127.0.0.1',
-      issuer: `http://127.0.0.1:${proxyPort}/identity`,
+      issuer: `${proxyOrigin}/identity`,
+      apiBase: `${proxyOrigin}/api`,
       siteOrigin,
       dataFile: join(dir, 'hub.json'),
       accessTokenTtl: 3600,
       log: () => {},
     });
     servers.push(hub);
-    const proxy = await startBenchProxy({ port: proxyPort, targetPort: hubPort, siteOrigin });
+    const proxy = await startBenchProxy({
+      server: proxyServer,
+      targetPort: portOf(hubServer),
+      siteOrigin,
+    });
     servers.push(proxy);
     const site = await startSite({
-      port: sitePort,
+      server: siteServer,
       publicHost: '127.0.0.1',
       hubIssuer: hub.issuer,
       apiBase: hub.apiBase,
@@ -108,7 +122,7 @@ async function startStack() {
       hub,
       site,
       proxy: proxy.control,
-      baselineUrl: `http://127.0.0.1:${proxyPort}${BASELINE_PATH}`,
+      baselineUrl: `${proxyOrigin}${BASELINE_PATH}`,
       close,
     };
   } catch (error) {

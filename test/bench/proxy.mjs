@@ -6,7 +6,7 @@
  * numbers. `/__bench/contracts` serves the same body without a token, for the plain-DOM
  * baseline in the page.
  */
-import { createServer, request as httpRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
 
 const CONTRACTS_PATH = '/api/contract/contracts/mycontracts';
 export const BASELINE_PATH = '/__bench/contracts';
@@ -37,7 +37,7 @@ function collect(stream) {
  * Starts the proxy on 127.0.0.1:`port`, forwarding to the Hub on 127.0.0.1:`targetPort`.
  * `siteOrigin` may read the baseline body (CORS).
  */
-export async function startBenchProxy({ port, targetPort, siteOrigin }) {
+export async function startBenchProxy({ server, targetPort, siteOrigin }) {
   const control = { count: undefined };
   const bodies = new Map();
   let templates;
@@ -48,7 +48,7 @@ export async function startBenchProxy({ port, targetPort, siteOrigin }) {
     return bodies.get(count);
   };
 
-  const server = createServer((req, res) => {
+  server.on('request', (req, res) => {
     const path = req.url.split('?')[0];
     if (path === BASELINE_PATH) {
       res.writeHead(templates && control.count !== undefined ? 200 : 404, {
@@ -89,10 +89,6 @@ export async function startBenchProxy({ port, targetPort, siteOrigin }) {
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
   });
   return {
     control,
