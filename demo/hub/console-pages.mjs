@@ -3,7 +3,7 @@
  * Every value goes through `esc`; forms carry the session's CSRF token.
  */
 import { consoleText } from './console-text.mjs';
-import { esc } from './pages.mjs';
+import { alertNote, documentShell, esc } from './html.mjs';
 
 const BASE = '/beheer';
 
@@ -54,23 +54,19 @@ function nav(t, user, current) {
     .join('')}</ul></nav>`;
 }
 
-/** A full console page. */
 /** A full console page; with `dialog`, the page stays visible but inert behind the dialog. */
 export function consoleLayout({ lang, title, body, user, csrf, current, query, dialog }) {
   const t = consoleText(lang);
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${esc(title)} – ${t.product} ${t.area}</title>
-<link rel="stylesheet" href="/assets/hub.css">
+  return documentShell({
+    lang,
+    title: `${title} – ${t.product} ${t.area}`,
+    referrer: 'same-origin',
+    head: `<link rel="stylesheet" href="/assets/hub.css">
 <link rel="stylesheet" href="/assets/console.css">
 <link rel="icon" href="/assets/icons/hub.svg" type="image/svg+xml">
-</head>
-<body class="console">
-<a class="skip" href="#main">${t.skip}</a>
+`,
+    bodyClass: 'console',
+    body: `<a class="skip" href="#main">${t.skip}</a>
 <div class="frame"${dialog ? ' inert' : ''}>
 ${header(t, user, csrf, query)}
 <div class="columns">
@@ -80,13 +76,11 @@ ${body}
 </main>
 </div>
 </div>
-${dialog ?? ''}
-</body>
-</html>`;
+${dialog ?? ''}`,
+  });
 }
 
 const statusNote = (text) => (text ? `<p class="notice" role="status">${esc(text)}</p>` : '');
-const errorNote = (text) => (text ? `<p class="alert" role="alert">${esc(text)}</p>` : '');
 
 export function signInPage({ lang, csrf, username = '', error, notice }) {
   const t = consoleText(lang);
@@ -95,7 +89,7 @@ export function signInPage({ lang, csrf, username = '', error, notice }) {
     body: `<div class="card narrow">
 <h1>${t.signInTitle}</h1>
 <p>${t.signInIntro}</p>
-${statusNote(notice)}${errorNote(error)}
+${statusNote(notice)}${alertNote(error)}
 <form method="post" action="${BASE}/inloggen" class="stack">
 ${csrfField(csrf)}
 <label for="username">${t.username}</label>

@@ -4,6 +4,7 @@
  * style: one stylesheet, and a CSP that forbids everything else.
  */
 import { passwordRuleBroken } from './passwords.mjs';
+import { alertNote, documentShell, esc } from './html.mjs';
 
 const MESSAGES = {
   nl: {
@@ -226,10 +227,6 @@ export function pickLanguage(acceptLanguage, uiLocales) {
 
 export const messages = (lang) => MESSAGES[lang] ?? MESSAGES.nl;
 
-const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML content and attribute values. */
-export const esc = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
-
 /**
  * The policy of every Hub page: the Hub's own stylesheets only, and its own scripts only on
  * pages with a password field (the show-password switch); forms may post to the Hub and
@@ -262,32 +259,24 @@ function brandHeader(t, brand, assetsBase) {
 /** A full page. `body` is trusted HTML built with `esc` for every value. */
 export function layout({ lang, title, body, assetsBase, brand, script = false }) {
   const t = messages(lang);
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)} – ${esc(brand?.name ?? t.hub)}</title>
-<link rel="stylesheet" href="${assetsBase}/hub.css">
-${brand?.stylesheet ? `<link rel="stylesheet" href="${esc(brand.stylesheet)}">\n` : ''}<link rel="icon" href="${assetsBase}/icons/hub.svg" type="image/svg+xml">
-${
-  script
-    ? `<script src="${assetsBase}/password.js" defer></script>
-`
-    : ''
-}</head>
-<body>
-<main class="card">
+  const brandSheet = brand?.stylesheet
+    ? `<link rel="stylesheet" href="${esc(brand.stylesheet)}">\n`
+    : '';
+  const passwordScript = script ? `<script src="${assetsBase}/password.js" defer></script>\n` : '';
+  return documentShell({
+    lang,
+    title: `${title} – ${brand?.name ?? t.hub}`,
+    referrer: 'no-referrer',
+    head: `<link rel="stylesheet" href="${assetsBase}/hub.css">
+${brandSheet}<link rel="icon" href="${assetsBase}/icons/hub.svg" type="image/svg+xml">
+${passwordScript}`,
+    body: `<main class="card">
 ${brandHeader(t, brand, assetsBase)}
 <h1 id="title">${esc(title)}</h1>
 ${body}
-</main>
-</body>
-</html>`;
+</main>`,
+  });
 }
-
-const alert = (text) => (text ? `<p class="alert" role="alert">${esc(text)}</p>` : '');
 
 /**
  * A password input; assets/password.js adds a show-password switch beside it (without
@@ -303,7 +292,7 @@ export function loginPage({ lang, clientName, action, abortAction, forgotHref, e
     title: t.loginTitle,
     script: true,
     body: `<p>${esc(t.loginIntro(clientName))}</p>
-${alert(error)}
+${alertNote(error)}
 <form method="post" action="${esc(action)}" class="stack">
 <label for="email">${t.email}</label>
 <input id="email" name="email" type="email" autocomplete="username" required autofocus value="${esc(email)}">
@@ -328,7 +317,7 @@ export function forgotPage({ lang, action, backHref, email, sentTo, error }) {
   return {
     title: t.forgotTitle,
     body: `<p>${t.forgotIntro}</p>
-${alert(error)}
+${alertNote(error)}
 <form method="post" action="${esc(action)}" class="stack">
 <label for="email">${t.email}</label>
 <input id="email" name="email" type="email" autocomplete="username" required autofocus value="${esc(email)}">
@@ -399,7 +388,7 @@ export function passwordPage({ lang, mode, email, action, error }) {
     title,
     script: true,
     body: `<p>${esc(intro)}</p>
-${alert(error)}
+${alertNote(error)}
 <form method="post" action="${esc(action)}" class="stack">
 <input type="email" name="username" autocomplete="username" value="${esc(email)}" hidden readonly>
 ${passwordField(t, { id: 'password', label: t.newPassword, autocomplete: 'new-password', extra: ' minlength="8" autofocus aria-describedby="password-hint"' })}

@@ -380,6 +380,13 @@ describe(
         .click();
       await page.getByLabel('Contract page').fill('/polis/?contract={id}');
       await page.getByRole('checkbox', { name: 'Provider' }).uncheck();
+      await page.getByLabel('Language').selectOption('en');
+      await page.getByLabel('Form of address').selectOption('informal');
+      assert.deepEqual(await page.getByLabel('Form of address').locator('option').allInnerTexts(), [
+        'As set for the site',
+        'Formal (u)',
+        'Informal (je)',
+      ]);
       await preview.getByText('Contract page: /polis/?contract={id}').waitFor();
       await shot(page, 'block-settings.png');
       assert.deepEqual(problems, [], 'no script errors in the editor');

@@ -26,28 +26,22 @@
       onChange: (value) => setAttributes({ [name]: value || undefined }),
     });
 
-  const languageControls = (attributes, setAttributes) => [
-    choice(
-      'lang',
-      words.language,
-      [
-        { value: 'nl', label: words.dutch },
-        { value: 'en', label: words.english },
-      ],
-      attributes,
-      setAttributes,
-    ),
-    choice(
-      'tone',
-      words.tone,
-      [
-        { value: 'formal', label: words.formal },
-        { value: 'informal', label: words.informal },
-      ],
-      attributes,
-      setAttributes,
-    ),
+  /** The language settings every block has: attribute, label and choices, as keys of `words`. */
+  const LANGUAGE_CHOICES = [
+    { name: 'lang', label: 'language', options: { nl: 'dutch', en: 'english' } },
+    { name: 'tone', label: 'tone', options: { formal: 'formal', informal: 'informal' } },
   ];
+
+  const languageControls = (attributes, setAttributes) =>
+    LANGUAGE_CHOICES.map(({ name, label, options }) =>
+      choice(
+        name,
+        words[label],
+        Object.entries(options).map(([value, word]) => ({ value, label: words[word] })),
+        attributes,
+        setAttributes,
+      ),
+    );
 
   const hrefControl = (name, label, help, attributes, setAttributes) =>
     h(TextControl, {
