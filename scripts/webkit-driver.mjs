@@ -4,8 +4,8 @@
  * the end-to-end tests.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { executable } from './browsers.mjs';
+import { freePort } from './free-port.mjs';
 
 /**
  * Session capabilities for MiniBrowser. `--automation` is required with an explicit binary
@@ -35,17 +35,6 @@ export function webkitRemoteOptions(port) {
     connectionRetryCount: 1,
     capabilities: webkitCapabilities(),
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Ends a detached child and everything it started (MiniBrowser, WebKit's helper processes). */

@@ -21,24 +21,9 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/free-port.mjs';
 
 const run = promisify(execFile);
-/**
- * A port nobody listens on right now. PHP's built-in server takes a port number, not a
- * listening socket, so this is the one place a port is picked before it is used.
- */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 const here = fileURLToPath(new URL('./site/', import.meta.url));
 export const WORDPRESS_DIR = '/usr/share/wordpress';
 
