@@ -8,10 +8,14 @@ const folders = readdirSync('src/components', { withFileTypes: true }).filter((d
 );
 
 export default {
-  globs: folders.flatMap(({ name }) => [
-    `src/components/${name}/${name}.component.ts`,
-    `src/components/${name}/${name}.ts`,
-  ]),
+  globs: [
+    // The theme every element inherits, documented once.
+    'src/shared/anva-element.ts',
+    ...folders.flatMap(({ name }) => [
+      `src/components/${name}/${name}.component.ts`,
+      `src/components/${name}/${name}.ts`,
+    ]),
+  ],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   // package.json names the manifest itself; the stale-check must not rewrite it.

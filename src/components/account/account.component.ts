@@ -1,9 +1,10 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Account, Organization, Permission } from '../../core/types.js';
 import { fullName, normalize, own, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
+import { AnvaElement } from '../../shared/anva-element.js';
 import { isHttpUrl } from '../../shared/href.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
@@ -83,20 +84,9 @@ export function initials(name: string): string {
  * @csspart error - The error message.
  * @csspart skeleton - The placeholder while loading.
  *
- * @cssprop --anva-color-primary - Button background (default `#0b5cad`).
- * @cssprop --anva-color-on-primary - Button text on the primary colour (default `#fff`).
- * @cssprop --anva-color-text - Text colour (default: the page's).
- * @cssprop --anva-color-surface - Background (default: transparent).
- * @cssprop --anva-color-border - Borders (default: the text colour at 25%).
- * @cssprop --anva-color-danger - Error accents (default `#c62828`).
- * @cssprop --anva-color-focus - Focus ring (default: the text colour).
- * @cssprop --anva-radius - Corner radius (default `0.5rem`).
- * @cssprop --anva-space - Padding unit (default `1rem`).
- * @cssprop --anva-font-family - Font (default: the page's).
- *
  * @fires anva-error - `{ code, message, retryable }` when it shows an error (never a token).
  */
-export class AnvaAccount extends LitElement {
+export class AnvaAccount extends AnvaElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);

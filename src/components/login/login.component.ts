@@ -1,9 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Account } from '../../core/types.js';
 import { fullName } from '../../format/names.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
+import { AnvaElement } from '../../shared/anva-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
 import { errorView, signedOutText, signInButton, skeletonView } from '../../shared/views.js';
@@ -27,20 +28,9 @@ import { styles } from './login.styles.js';
  * @csspart error - The configuration error for the web team.
  * @csspart skeleton - The placeholder while the session starts.
  *
- * @cssprop --anva-color-primary - Button background (default `#0b5cad`).
- * @cssprop --anva-color-on-primary - Button text on the primary colour (default `#fff`).
- * @cssprop --anva-color-text - Text colour (default: the page's).
- * @cssprop --anva-color-surface - Background (default: transparent).
- * @cssprop --anva-color-border - Borders (default: the text colour at 25%).
- * @cssprop --anva-color-danger - Error accents (default `#c62828`).
- * @cssprop --anva-color-focus - Focus ring (default: the text colour).
- * @cssprop --anva-radius - Corner radius (default `0.5rem`).
- * @cssprop --anva-space - Padding unit (default `1rem`).
- * @cssprop --anva-font-family - Font (default: the page's).
- *
  * @fires anva-error - `{ code, message, retryable }` when it shows an error (never a token).
  */
-export class AnvaLogin extends LitElement {
+export class AnvaLogin extends AnvaElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);
