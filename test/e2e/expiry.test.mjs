@@ -10,7 +10,7 @@ import { ENGINE, launchEngine } from './engines.mjs';
 
 const ACCESS_TOKEN_TTL = 15;
 
-const e2e = useStack({ accessTokenTtl: ACCESS_TOKEN_TTL }, launchEngine);
+const e2e = useStack({ accessTokenTtl: ACCESS_TOKEN_TTL }, { launch: launchEngine });
 
 /** Records every value the `state` attribute of any anva-* widget takes from now on. */
 async function recordStates(page) {

@@ -164,12 +164,15 @@ export async function startStack({
 
 /**
  * The stack and a browser for a test file: started before its first test, stopped after
- * its last. The returned object holds them (`stack`, `browser`) once started.
+ * its last. The returned object holds them (`stack`, `browser`) once started; `setup` runs
+ * in the same hook once they are (a file's top-level `before` hooks do not wait for each
+ * other).
  */
-export function useStack(options = {}, launch = launchBrowser) {
+export function useStack(options = {}, { launch = launchBrowser, setup } = {}) {
   const e2e = {};
   before(async () => {
     [e2e.stack, e2e.browser] = await Promise.all([startStack(options), launch()]);
+    await setup?.(e2e);
   });
   after(async () => {
     await e2e.browser?.close();

@@ -5,7 +5,7 @@
  * to send the customer's token to a server of their own.
  */
 import { createServer } from 'node:http';
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -13,16 +13,20 @@ import { TRUSTED_TYPES_POLICIES } from '../../demo/site-server.mjs';
 import { openContext, signIn, useStack, waitForState, WAIT, CUSTOMERS } from './harness.mjs';
 import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
-const e2e = useStack({}, launchEngine);
 let ctx;
 let page;
-
-before(async () => {
-  ctx = await openContext(e2e.browser, e2e.stack);
-  page = await ctx.newPage();
-  await page.goto(e2e.stack.url('/index.html'));
-  await signIn(page, e2e.stack, CUSTOMERS.jan);
-});
+const e2e = useStack(
+  {},
+  {
+    launch: launchEngine,
+    setup: async ({ stack, browser }) => {
+      ctx = await openContext(browser, stack);
+      page = await ctx.newPage();
+      await page.goto(stack.url('/index.html'));
+      await signIn(page, stack, CUSTOMERS.jan);
+    },
+  },
+);
 
 test('strict CSP with Trusted Types: no violation, every widget works', async (t) => {
   const response = await page.goto(e2e.stack.url('/hostile/csp.html'));

@@ -5,7 +5,7 @@
  * out). Every Hub page on the way is checked with axe at desktop and phone width; with
  * HUB_SHOTS=<folder> each is also saved as a screenshot.
  */
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -21,18 +21,21 @@ const SHOTS = process.env.HUB_SHOTS;
 // Dead links answer 404 and a revoked account's API calls 401: the browser logs both.
 const HTTP_ERRORS = [/Failed to load resource/];
 
-const e2e = useStack();
 let axeSource;
 let hubOrigin;
 const timings = {};
-
-before(async () => {
-  // axe-core comes with @open-wc/testing (chai-a11y-axe).
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  axeSource = await readFile(axePath, 'utf8');
-  hubOrigin = new URL(e2e.stack.hub.issuer).origin;
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
-});
+const e2e = useStack(
+  {},
+  {
+    setup: async ({ stack }) => {
+      // axe-core comes with @open-wc/testing (chai-a11y-axe).
+      const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+      axeSource = await readFile(axePath, 'utf8');
+      hubOrigin = new URL(stack.hub.issuer).origin;
+      if (SHOTS) await mkdir(SHOTS, { recursive: true });
+    },
+  },
+);
 
 after(async () => {
   if (Object.keys(timings).length)

@@ -2,7 +2,7 @@
  * The customer journey on the demo broker website, in Chromium against the local Hub:
  * activation, login, consent, every widget, logout; and the customers with unusual dossiers.
  */
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
@@ -16,12 +16,17 @@ import {
 } from './harness.mjs';
 import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
-const e2e = useStack({}, launchEngine);
 let seed;
-
-before(async () => {
-  seed = JSON.parse(await readFile(new URL('../../demo/hub/seed.json', import.meta.url), 'utf8'));
-});
+const e2e = useStack(
+  {},
+  {
+    launch: launchEngine,
+    setup: async () => {
+      const file = new URL('../../demo/hub/seed.json', import.meta.url);
+      seed = JSON.parse(await readFile(file, 'utf8'));
+    },
+  },
+);
 
 const FATIMA_PASSWORD = 'Nieuw-Wachtwoord-2026';
 
