@@ -27,6 +27,7 @@ export const en: Messages = {
   signInFailed: 'Signing in did not work. Please try again.',
   configError: (detail) => `Configuration error in <anva-hub>: ${detail}`,
   loading: 'Loading…',
+  slowAnswer: 'This is taking longer than usual. One moment, we are still fetching your details.',
   retry: 'Try again',
   back: 'Back',
   home: 'To the home page',

@@ -109,6 +109,8 @@ export interface Messages {
   /** For the broker's web team: names the attribute to fix. */
   configError: (detail: string) => string;
   loading: string;
+  /** Over the placeholder while an answer takes longer than usual: calm, no error. */
+  slowAnswer: string;
   retry: string;
   back: string;
   /** The way to the website's home page when there is no page to go back to. */

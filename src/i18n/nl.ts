@@ -31,6 +31,7 @@ export const nl: Messages = {
   signInFailed: 'Inloggen is niet gelukt. Probeer het opnieuw.',
   configError: (detail) => `Configuratiefout in <anva-hub>: ${detail}`,
   loading: 'Bezig met laden…',
+  slowAnswer: 'Dit duurt langer dan normaal. Een moment geduld, we halen uw gegevens nog op.',
   retry: 'Opnieuw proberen',
   back: 'Terug',
   home: 'Naar de homepage',

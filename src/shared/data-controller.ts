@@ -1,17 +1,18 @@
 /**
  * A data widget's state machine: the session decides signed-out / loading, a
  * fetch through the shared Hub client runs whenever its arguments change (its
- * abort signal reaches `fetch`, a newer run always wins) and every error it
- * shows is reported once as `anva-error` from the host. Reflects the state on
- * the host's `state`.
+ * abort signal reaches `fetch`, a newer run always wins, a slow answer is
+ * told while it is awaited) and every error it shows is reported once as
+ * `anva-error` from the host. Reflects the state on the host's `state`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnvaError } from '../core/errors.js';
 import { emit } from '../core/events.js';
-import type { HubClient } from '../core/types.js';
+import type { HubClient, RequestOptions } from '../core/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { SessionController } from './session-controller.js';
 import { pendingSession } from './views.js';
+import { waitingView } from './waiting.js';
 
 export type WidgetState = 'signed-out' | 'loading' | 'ready' | 'empty' | 'error';
 
@@ -21,8 +22,10 @@ export type DataHost = ReactiveControllerHost & HTMLElement & { state: WidgetSta
 export interface StateViews<T> {
   /** Signed out; also, invisibly, while the session is still being read, so that state takes the same room. */
   signedOut: () => unknown;
-  /** Fetching: a skeleton of the ready layout's size. */
+  /** Fetching: a skeleton of the ready layout's size; a slow answer is told over it. */
   pending: () => unknown;
+  /** `false`: no sentence for a slow answer, for a view with no room for one (a bar). */
+  slowNotice?: boolean;
   complete: (value: T) => unknown;
   empty?: () => unknown;
   error: (error: AnvaError) => unknown;
@@ -40,11 +43,17 @@ export class DataController<T> implements ReactiveController {
   private revision = 0;
   private aborted = false;
   private reported?: unknown;
+  private waitingLong = false;
 
   constructor(
     private readonly host: DataHost,
     private readonly session: SessionController,
-    private readonly load: (client: HubClient, signal: AbortSignal, args: unknown[]) => Promise<T>,
+    /** `request` carries the run's abort signal and its `onSlow`: pass it to every client call. */
+    private readonly load: (
+      client: HubClient,
+      request: RequestOptions,
+      args: unknown[],
+    ) => Promise<T>,
     private readonly isEmpty: (value: T) => boolean = () => false,
     private readonly args: () => unknown[] = () => [],
   ) {
@@ -62,6 +71,7 @@ export class DataController<T> implements ReactiveController {
     if (this.status === 'pending') this.abort!.abort();
     // Signed out, another customer or a refresh: the old data goes now, not on the next answer.
     this.value = this.failure = undefined;
+    this.waitingLong = false;
     const run = ++this.runs;
     if (!session.signedIn) {
       this.status = 'idle';
@@ -69,11 +79,16 @@ export class DataController<T> implements ReactiveController {
     }
     this.status = 'pending';
     const { signal } = (this.abort = new AbortController());
+    const onSlow = () => {
+      if (run !== this.runs) return;
+      this.waitingLong = true;
+      this.host.requestUpdate();
+    };
     let value: T | undefined;
     let failure: unknown;
     let failed = false;
     try {
-      value = await this.load(session.client, signal, args.slice(3));
+      value = await this.load(session.client, { signal, onSlow }, args.slice(3));
     } catch (error) {
       failed = true;
       failure = error;
@@ -104,6 +119,11 @@ export class DataController<T> implements ReactiveController {
       : new AnvaError('invalid-response', String(error), { cause: error });
   }
 
+  /** True while the fetch has waited longer than usual (the runtime's `slowAfterMs`) and still waits. */
+  get slow(): boolean {
+    return this.waitingLong && this.state === 'loading';
+  }
+
   /** True while the session is still being read: nobody knows yet whether the customer is signed in. */
   get sessionPending(): boolean {
     const status = this.session.state.status;
@@ -122,7 +142,10 @@ export class DataController<T> implements ReactiveController {
       case 'signed-out':
         return views.signedOut();
       case 'loading':
-        return this.sessionPending ? pendingSession(m, views.signedOut()) : views.pending();
+        if (this.sessionPending) return pendingSession(m, views.signedOut());
+        return views.slowNotice === false
+          ? views.pending()
+          : waitingView(m, this.slow, views.pending());
       case 'empty':
         return (views.empty ?? views.pending)();
       default:

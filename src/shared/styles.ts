@@ -136,6 +136,21 @@ export const base = css`
   .pending > div {
     visibility: hidden;
   }
+  .waiting {
+    position: relative;
+  }
+  /* Over the placeholder, not beside it: the sentence moves nothing when it comes or goes. */
+  .slow {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    padding: var(--_s);
+    text-align: center;
+  }
+  [data-slow] > [part~='skeleton'] {
+    opacity: 0.3;
+  }
   .vh {
     position: absolute;
     width: 1px;

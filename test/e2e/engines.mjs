@@ -17,7 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { executable } from '../../scripts/browsers.mjs';
 import { startWebKitDriver, webkitRemoteOptions } from '../../scripts/webkit-driver.mjs';
-import { launchBrowser } from './harness.mjs';
+import { launchBrowser, WAIT } from './harness.mjs';
 
 export const ENGINE = process.env.E2E_ENGINE ?? 'chromium';
 if (!['chromium', 'firefox', 'webkit'].includes(ENGINE))
@@ -26,7 +26,7 @@ if (!['chromium', 'firefox', 'webkit'].includes(ENGINE))
 /** Test options for the cases that run in Chromium only. */
 export const CHROMIUM_ONLY = { skip: ENGINE !== 'chromium' && 'runs in Chromium only' };
 
-const DEFAULT_TIMEOUT = 30_000;
+const DEFAULT_TIMEOUT = WAIT.longStep;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns something truthy; `what` names it in the timeout error. */

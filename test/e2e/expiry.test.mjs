@@ -3,34 +3,14 @@
  * 15-second access token lifetime) is renewed with the refresh token, without any widget
  * flickering to signed-out or error, and without a renewal storm.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  CUSTOMERS,
-  eventsSince,
-  openContext,
-  signIn,
-  startStack,
-  waitForState,
-} from './harness.mjs';
+import { CUSTOMERS, eventsSince, openContext, signIn, useStack, waitForState } from './harness.mjs';
 import { ENGINE, launchEngine } from './engines.mjs';
 
 const ACCESS_TOKEN_TTL = 15;
 
-let stack;
-let browser;
-
-before(async () => {
-  [stack, browser] = await Promise.all([
-    startStack({ accessTokenTtl: ACCESS_TOKEN_TTL }),
-    launchEngine(),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const e2e = useStack({ accessTokenTtl: ACCESS_TOKEN_TTL }, { launch: launchEngine });
 
 /** Records every value the `state` attribute of any anva-* widget takes from now on. */
 async function recordStates(page) {
@@ -49,23 +29,23 @@ async function recordStates(page) {
 }
 
 test('access token expiry: silent renewal without a visible blip', async (t) => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
   const apiStatuses = [];
   page.on('response', (response) => {
     if (
-      response.url().startsWith(`${stack.hub.apiBase}/`) &&
+      response.url().startsWith(`${e2e.stack.hub.apiBase}/`) &&
       response.request().method() === 'GET'
     ) {
       apiStatuses.push(response.status());
     }
   });
-  await page.goto(stack.url('/hostile/twice.html'));
-  await signIn(page, stack, CUSTOMERS.jan);
+  await page.goto(e2e.stack.url('/hostile/twice.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.jan);
   const signedInAt = Date.now();
   // Calls to the token endpoint from here on are renewals (the page's own record, which every
   // engine keeps: not all drivers show requests).
-  const tokenEndpoint = `${stack.hub.issuer}/token`;
+  const tokenEndpoint = `${e2e.stack.hub.issuer}/token`;
   const tokenCalls = () =>
     page.evaluate(
       (url) => performance.getEntriesByType('resource').filter((e) => e.name === url).length,
@@ -97,7 +77,7 @@ test('access token expiry: silent renewal without a visible blip', async (t) => 
     `no widget went signed-out or error: ${states.join(', ')}`,
   );
   assert.ok(!eventsSince(ctx.record, mark).some((e) => e.type === 'anva-signed-out'));
-  if (browser.supports.network) {
+  if (e2e.browser.supports.network) {
     assert.ok(
       !apiStatuses.includes(401),
       `no request was sent with an expired token (${apiStatuses})`,

@@ -8,11 +8,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { ensureBuilt } from '../../scripts/start.mjs';
 import { startHub } from '../../demo/hub/server.mjs';
 import { startSite } from '../../demo/site-server.mjs';
+
+/**
+ * How long the end-to-end tests wait, in one place. `step`: a page, a sign-in, a widget's
+ * state; `longStep`: a step that waits on the widgets' retries or renders a thousand rows.
+ * `requestSeconds`: the `timeout` setting a test gives its pages (`openContext`) when it
+ * wants the widgets' time limit reached: far below their default of 60 s.
+ */
+export const WAIT = { step: 15_000, longStep: 30_000, requestSeconds: 5 };
 
 export const CUSTOMERS = {
   jan: { email: 'jan@voorbeeld.nl', password: 'Welkom01!' },
@@ -153,6 +162,25 @@ export async function startStack({
   };
 }
 
+/**
+ * The stack and a browser for a test file: started before its first test, stopped after
+ * its last. The returned object holds them (`stack`, `browser`) once started; `setup` runs
+ * in the same hook once they are (a file's top-level `before` hooks do not wait for each
+ * other).
+ */
+export function useStack(options = {}, { launch = launchBrowser, setup } = {}) {
+  const e2e = {};
+  before(async () => {
+    [e2e.stack, e2e.browser] = await Promise.all([startStack(options), launch()]);
+    await setup?.(e2e);
+  });
+  after(async () => {
+    await e2e.browser?.close();
+    await e2e.stack?.close();
+  });
+  return e2e;
+}
+
 export async function launchBrowser() {
   const executablePath = chromiumPath();
   if (!executablePath)
@@ -185,11 +213,22 @@ function pageProbe() {
 
 const JWT = /eyJ[\w-]{8,}\.[\w-]{8,}\./;
 
+/** Runs in every page before its own scripts: the `timeout` setting of its `<anva-hub>`. */
+function hubTimeout(seconds) {
+  // The widgets read <anva-hub> once the page is parsed, so the setting is there first.
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const hub of document.querySelectorAll('anva-hub'))
+      hub.setAttribute('timeout', String(seconds));
+  });
+}
+
 /**
  * A browser context that records, across all its tabs and navigations: CSP violations,
  * console output, page errors, anva-* events, every request, and the tokens the Hub issued.
+ * `timeout`: seconds, set on every page's `<anva-hub>` (Chromium and Firefox, which run
+ * scripts before the page's own).
  */
-export async function openContext(browser, stack, { allowConsole = [] } = {}) {
+export async function openContext(browser, stack, { allowConsole = [], timeout } = {}) {
   const context = await browser.newContext({
     locale: 'nl-NL',
     viewport: { width: 1280, height: 900 },
@@ -200,6 +239,7 @@ export async function openContext(browser, stack, { allowConsole = [] } = {}) {
     if (kind === 'event') record.events.push(data);
   });
   await context.addInitScript(pageProbe);
+  if (timeout !== undefined) await context.addInitScript(hubTimeout, timeout);
   const watch = (page) => {
     page.on('console', (message) =>
       record.console.push({ type: message.type(), text: message.text(), url: page.url() }),
@@ -273,7 +313,7 @@ export async function openContext(browser, stack, { allowConsole = [] } = {}) {
 }
 
 /** The widget's state attribute, once it has the wanted value. */
-export async function waitForState(page, selector, state, timeout = 15_000) {
+export async function waitForState(page, selector, state, timeout = WAIT.step) {
   await page.locator(`${selector}[state="${state}"]`).first().waitFor({ timeout });
 }
 
@@ -295,8 +335,8 @@ export async function signIn(page, stack, { email, password }, { expectConsent }
   const siteOrigin = new URL(stack.site.url).origin;
   const consent = page.getByRole('button', { name: 'Toestaan' });
   const outcome = await Promise.race([
-    page.waitForURL((url) => url.origin === siteOrigin, { timeout: 15_000 }).then(() => 'site'),
-    consent.waitFor({ timeout: 15_000 }).then(() => 'consent'),
+    page.waitForURL((url) => url.origin === siteOrigin, { timeout: WAIT.step }).then(() => 'site'),
+    consent.waitFor({ timeout: WAIT.step }).then(() => 'consent'),
   ]);
   if (outcome === 'consent') {
     await consent.click();

@@ -5,35 +5,31 @@
  * to send the customer's token to a server of their own.
  */
 import { createServer } from 'node:http';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { TRUSTED_TYPES_POLICIES } from '../../demo/site-server.mjs';
-import { openContext, signIn, startStack, waitForState, CUSTOMERS } from './harness.mjs';
+import { openContext, signIn, useStack, waitForState, WAIT, CUSTOMERS } from './harness.mjs';
 import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
-let stack;
-let browser;
 let ctx;
 let page;
-
-before(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchEngine()]);
-  ctx = await openContext(browser, stack);
-  page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.jan);
-});
-
-after(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await stack?.close();
-});
+const e2e = useStack(
+  {},
+  {
+    launch: launchEngine,
+    setup: async ({ stack, browser }) => {
+      ctx = await openContext(browser, stack);
+      page = await ctx.newPage();
+      await page.goto(stack.url('/index.html'));
+      await signIn(page, stack, CUSTOMERS.jan);
+    },
+  },
+);
 
 test('strict CSP with Trusted Types: no violation, every widget works', async (t) => {
-  const response = await page.goto(stack.url('/hostile/csp.html'));
+  const response = await page.goto(e2e.stack.url('/hostile/csp.html'));
   const csp = response.headers()['content-security-policy'];
   assert.match(csp, /script-src 'self'/);
   assert.match(csp, /require-trusted-types-for 'script'/);
@@ -89,11 +85,11 @@ test(
 );
 
 test('CSP with a per-request nonce and strict-dynamic', CHROMIUM_ONLY, async () => {
-  const first = await page.goto(stack.url('/hostile/csp-nonce.html'));
+  const first = await page.goto(e2e.stack.url('/hostile/csp-nonce.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const nonce = /'nonce-([^']+)'/.exec(first.headers()['content-security-policy'])?.[1];
   assert.ok(nonce, 'the page is served with a nonce');
-  const again = await fetch(stack.url('/hostile/csp-nonce.html'));
+  const again = await fetch(e2e.stack.url('/hostile/csp-nonce.html'));
   assert.ok(
     !again.headers.get('content-security-policy').includes(nonce),
     'a new nonce per request',
@@ -103,7 +99,7 @@ test('CSP with a per-request nonce and strict-dynamic', CHROMIUM_ONLY, async () 
 
 test('WordPress-mangled markup and data-anva blocks', CHROMIUM_ONLY, async () => {
   const since = ctx.record.requests.length;
-  await page.goto(stack.url('/hostile/wordpress.html'));
+  await page.goto(e2e.stack.url('/hostile/wordpress.html'));
   const contracts = page.locator('anva-contracts, [data-anva="contracts"]');
   await page.waitForFunction(
     () =>
@@ -112,14 +108,14 @@ test('WordPress-mangled markup and data-anva blocks', CHROMIUM_ONLY, async () =>
   );
   assert.ok((await contracts.count()) >= 2, 'the data-anva block became a widget');
   await page.waitForLoadState('networkidle');
-  const counts = ctx.apiCounts(stack.hub.apiBase, since);
+  const counts = ctx.apiCounts(e2e.stack.hub.apiBase, since);
   console.log(`requests per endpoint on hostile/wordpress.html: ${JSON.stringify(counts)}`);
   for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
   await ctx.assertClean(page);
 });
 
 test('the script included twice and after the tags', CHROMIUM_ONLY, async () => {
-  await page.goto(stack.url('/hostile/twice.html'));
+  await page.goto(e2e.stack.url('/hostile/twice.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const scripts = await page.locator('script[src="/anva-widgets.js"]').count();
   assert.equal(scripts, 2);
@@ -128,7 +124,7 @@ test('the script included twice and after the tags', CHROMIUM_ONLY, async () => 
 
 test("the host page's own ?code=&state= is left alone", CHROMIUM_ONLY, async () => {
   const path = '/hostile/host-code.html?code=abc&state=xyz';
-  await page.goto(stack.url(path));
+  await page.goto(e2e.stack.url(path));
   await waitForState(page, 'anva-contracts', 'ready');
   await page.getByText('Uw actiecode: ABC').waitFor();
   assert.equal(
@@ -138,9 +134,9 @@ test("the host page's own ?code=&state= is left alone", CHROMIUM_ONLY, async () 
   );
   assert.ok(!ctx.record.events.some((e) => e.type === 'anva-error'), 'no anva-error');
 
-  const anonymous = await openContext(browser, stack);
+  const anonymous = await openContext(e2e.browser, e2e.stack);
   const fresh = await anonymous.newPage();
-  await fresh.goto(stack.url(path));
+  await fresh.goto(e2e.stack.url(path));
   await waitForState(fresh, 'anva-contracts', 'signed-out');
   assert.equal(new URL(fresh.url()).search, '?code=abc&state=xyz');
   assert.ok(
@@ -168,10 +164,10 @@ async function lookOf(target) {
 }
 
 test('a hostile global stylesheet does not break the widgets', CHROMIUM_ONLY, async () => {
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const normal = await lookOf(page);
-  await page.goto(stack.url('/hostile/styles.html'));
+  await page.goto(e2e.stack.url('/hostile/styles.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   await waitForState(page, 'anva-account', 'ready');
   const hostile = await lookOf(page);
@@ -184,7 +180,7 @@ test('a hostile global stylesheet does not break the widgets', CHROMIUM_ONLY, as
 });
 
 test('React 19 page: JSX props and events', CHROMIUM_ONLY, async () => {
-  await page.goto(stack.url('/react/index.html'));
+  await page.goto(e2e.stack.url('/react/index.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   await page.getByRole('heading', { name: /^Welkom, / }).waitFor();
   const before = page.url();
@@ -197,7 +193,7 @@ test('React 19 page: JSX props and events', CHROMIUM_ONLY, async () => {
 });
 
 test('snippet builder: live preview and the exact embed code', CHROMIUM_ONLY, async () => {
-  await page.goto(stack.url('/snippet.html'));
+  await page.goto(e2e.stack.url('/snippet.html'));
   const preview = page.locator('#preview');
   await waitForState(preview, 'anva-contracts', 'ready');
   const bundle = await readFile(new URL('../../dist/anva-widgets.js', import.meta.url));
@@ -233,7 +229,7 @@ test('snippet builder: live preview and the exact embed code', CHROMIUM_ONLY, as
   assert.match(html, /<anva-account><\/anva-account>/);
 
   await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(stack.site.url).origin,
+    origin: new URL(e2e.stack.site.url).origin,
   });
   await page.getByRole('button', { name: 'HTML kopiëren' }).click();
   await page.getByText('Gekopieerd.').waitFor();
@@ -274,8 +270,8 @@ test(
   CHROMIUM_ONLY,
   async () => {
     const attacker = await startAttacker();
-    const editorPage = stack.url('/hostile/wordpress.html');
-    const { issuer, apiBase } = stack.hub;
+    const editorPage = e2e.stack.url('/hostile/wordpress.html');
+    const { issuer, apiBase } = e2e.stack.hub;
     const evil = `${attacker.origin}/api`;
     // What a WordPress page looks like when editors wrote the content and the theme the script.
     const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8" />
@@ -296,7 +292,7 @@ test(
     </script></body></html>`;
     // The web team hears about the editor's <anva-hub>: ignored, or replaced by configure().
     const overruled = /configuration \(<anva-hub>\) was ignored|configure\(\) replaces/;
-    const editor = await openContext(browser, stack, { allowConsole: [overruled] });
+    const editor = await openContext(e2e.browser, e2e.stack, { allowConsole: [overruled] });
     try {
       // A document the test fulfils has no address, so Chromium counts it as public and asks
       // before it reaches the loopback Hub; the grant stands in for a site on the same network.
@@ -313,12 +309,12 @@ test(
       );
       const tab = await editor.newPage();
       await tab.goto(editorPage);
-      await signIn(tab, stack, CUSTOMERS.jan);
+      await signIn(tab, e2e.stack, CUSTOMERS.jan);
       // The Hub's redirect lands on the site's own page; the customer then opens the editor's.
       await tab.goto(editorPage);
       await tab
         .locator('anva-contracts:is([state="ready"], [state="empty"], [state="error"])')
-        .waitFor({ timeout: 15_000 });
+        .waitFor({ timeout: WAIT.step });
       await tab.waitForLoadState('networkidle');
       const withToken = attacker.seen.filter((request) => request.authorization);
       assert.deepEqual(withToken, [], "no request with a token reached the editor's server");

@@ -5,19 +5,12 @@
  * out). Every Hub page on the way is checked with axe at desktop and phone width; with
  * HUB_SHOTS=<folder> each is also saved as a screenshot.
  */
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import {
-  eventsSince,
-  launchBrowser,
-  openContext,
-  signIn,
-  startStack,
-  waitForState,
-} from './harness.mjs';
+import { eventsSince, openContext, signIn, useStack, waitForState } from './harness.mjs';
 
 const ANNE = { username: 'anne@verzekeringendevries.nl', password: 'Beheer-DeVries-1' };
 const BRAM = { username: 'bram@verzekeringendevries.nl', password: 'Beheer-DeVries-2' };
@@ -28,27 +21,23 @@ const SHOTS = process.env.HUB_SHOTS;
 // Dead links answer 404 and a revoked account's API calls 401: the browser logs both.
 const HTTP_ERRORS = [/Failed to load resource/];
 
-let stack;
-let browser;
 let axeSource;
 let hubOrigin;
 const timings = {};
-
-before(async () => {
-  // axe-core comes with @open-wc/testing (chai-a11y-axe).
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  [stack, browser, axeSource] = await Promise.all([
-    startStack(),
-    launchBrowser(),
-    readFile(axePath, 'utf8'),
-  ]);
-  hubOrigin = new URL(stack.hub.issuer).origin;
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
-});
+const e2e = useStack(
+  {},
+  {
+    setup: async ({ stack }) => {
+      // axe-core comes with @open-wc/testing (chai-a11y-axe).
+      const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+      axeSource = await readFile(axePath, 'utf8');
+      hubOrigin = new URL(stack.hub.issuer).origin;
+      if (SHOTS) await mkdir(SHOTS, { recursive: true });
+    },
+  },
+);
 
 after(async () => {
-  await browser?.close();
-  await stack?.close();
   if (Object.keys(timings).length)
     console.log(`hub-people timings (ms): ${JSON.stringify(timings)}`);
 });
@@ -98,7 +87,7 @@ const lotteLinks = [];
 
 test('a broker adds an account; the customer activates, consents and sees the contracts', async () => {
   const started = Date.now();
-  const broker = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const broker = await openContext(e2e.browser, e2e.stack, { allowConsole: HTTP_ERRORS });
   const desk = await broker.newPage();
   await desk.goto(`${hubOrigin}/beheer`);
   await checkPage(desk, 'console-sign-in');
@@ -145,7 +134,7 @@ test('a broker adds an account; the customer activates, consents and sees the co
   timings.brokerAddsAccount = Date.now() - started;
 
   const customerStarted = Date.now();
-  const customer = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const customer = await openContext(e2e.browser, e2e.stack, { allowConsole: HTTP_ERRORS });
   const page = await customer.newPage();
   await page.goto(invitation);
   await page.getByRole('heading', { name: 'Account activeren' }).waitFor();
@@ -161,10 +150,10 @@ test('a broker adds an account; the customer activates, consents and sees the co
   await checkPage(page, 'customer-activated');
 
   await page.getByRole('link', { name: 'Inloggen bij Verzekeringen De Vries' }).click();
-  await page.waitForURL((url) => url.href.startsWith(stack.url('/mijn-verzekeringen.html')));
+  await page.waitForURL((url) => url.href.startsWith(e2e.stack.url('/mijn-verzekeringen.html')));
   await signIn(
     page,
-    stack,
+    e2e.stack,
     { email: 'lotte@voorbeeld.nl', password: LOTTE_PASSWORD },
     { expectConsent: true },
   );
@@ -228,9 +217,9 @@ test('a broker adds an account; the customer activates, consents and sees the co
 });
 
 test('every other Hub page: branded sign-in, consent, forgotten password, console extras', async () => {
-  const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const ctx = await openContext(e2e.browser, e2e.stack, { allowConsole: HTTP_ERRORS });
   const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
   await page
     .locator('anva-login')
     .first()
@@ -266,11 +255,11 @@ test('every other Hub page: branded sign-in, consent, forgotten password, consol
   assert.match(consent, /Intrekken kan altijd: vraag het Verzekeringen De Vries/);
   await checkPage(page, 'customer-consent');
 
-  await page.goto(`${stack.hub.issuer}/activate/onbekende-link-123`);
+  await page.goto(`${e2e.stack.hub.issuer}/activate/onbekende-link-123`);
   await checkPage(page, 'customer-link-unknown');
 
   const english = await ctx.context.newPage();
-  await english.goto(`${stack.hub.issuer}/activate/onbekende-link-123?ui_locales=en`);
+  await english.goto(`${e2e.stack.hub.issuer}/activate/onbekende-link-123?ui_locales=en`);
   await english.getByRole('heading', { name: 'This link no longer works' }).waitFor();
   await checkPage(english, 'customer-link-unknown-en');
   await english.close();
@@ -297,7 +286,7 @@ test('every other Hub page: branded sign-in, consent, forgotten password, consol
   await checkPage(page, 'customer-link-revoked');
 
   // A Hoekstra contact without e-mail: the dialog refuses an address that is not one.
-  const hoekstra = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const hoekstra = await openContext(e2e.browser, e2e.stack, { allowConsole: HTTP_ERRORS });
   const henk = await hoekstra.newPage();
   await staffSignIn(henk, HENK);
   await henk.goto(`${hubOrigin}/beheer/relaties/H-5601/account-toevoegen`);
@@ -317,9 +306,9 @@ test('every other Hub page: branded sign-in, consent, forgotten password, consol
   await hoekstra.close();
 
   // Fatima's first login with her temporary password asks for a password of her own.
-  const fatima = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  const fatima = await openContext(e2e.browser, e2e.stack, { allowConsole: HTTP_ERRORS });
   const first = await fatima.newPage();
-  await first.goto(stack.url('/mijn-verzekeringen.html'));
+  await first.goto(e2e.stack.url('/mijn-verzekeringen.html'));
   await first
     .locator('anva-login')
     .first()

@@ -2,7 +2,7 @@
  * The customer journey on the demo broker website, in Chromium against the local Hub:
  * activation, login, consent, every widget, logout; and the customers with unusual dossiers.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
@@ -10,27 +10,23 @@ import {
   eventsSince,
   openContext,
   signIn,
-  startStack,
+  useStack,
   waitForState,
+  WAIT,
 } from './harness.mjs';
 import { CHROMIUM_ONLY, ENGINE, launchEngine } from './engines.mjs';
 
-let stack;
-let browser;
 let seed;
-
-before(async () => {
-  [stack, browser, seed] = await Promise.all([
-    startStack(),
-    launchEngine(),
-    readFile(new URL('../../demo/hub/seed.json', import.meta.url), 'utf8').then(JSON.parse),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const e2e = useStack(
+  {},
+  {
+    launch: launchEngine,
+    setup: async () => {
+      const file = new URL('../../demo/hub/seed.json', import.meta.url);
+      seed = JSON.parse(await readFile(file, 'utf8'));
+    },
+  },
+);
 
 const FATIMA_PASSWORD = 'Nieuw-Wachtwoord-2026';
 
@@ -46,8 +42,8 @@ function contractNumbers(dossierNumber, organizationId) {
  * the return is told by a new document on the site, not by catching the Hub's address.
  */
 async function signOut(page) {
-  const siteOrigin = new URL(stack.site.url).origin;
-  const hubOrigin = new URL(stack.hub.issuer).origin;
+  const siteOrigin = new URL(e2e.stack.site.url).origin;
+  const hubOrigin = new URL(e2e.stack.hub.issuer).origin;
   await page.evaluate(() => {
     window.__beforeSignOut = true;
   });
@@ -57,7 +53,7 @@ async function signOut(page) {
     .getByRole('button', { name: /uitloggen/i })
     .click();
   const confirm = page.getByRole('button', { name: 'Ja, uitloggen' });
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + WAIT.longStep;
   for (;;) {
     const where = await page
       .evaluate(() => ({ origin: location.origin, fresh: !window.__beforeSignOut }))
@@ -75,9 +71,9 @@ async function signOut(page) {
 }
 
 test('first activation, login with consent, contracts, detail, account, logout', async (t) => {
-  const fatima = stack.hub.demoLogins.find((login) => login.email === CUSTOMERS.fatima.email);
+  const fatima = e2e.stack.hub.demoLogins.find((login) => login.email === CUSTOMERS.fatima.email);
   assert.ok(fatima?.activationUrl, 'the Hub prints an activation link for the invited customer');
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
 
   await page.goto(fatima.activationUrl);
@@ -86,17 +82,17 @@ test('first activation, login with consent, contracts, detail, account, logout',
   await page.getByRole('button', { name: 'Account activeren' }).click();
   await page.getByText('Uw account is geactiveerd').waitFor();
 
-  await page.goto(stack.url('/index.html'));
+  await page.goto(e2e.stack.url('/index.html'));
   await waitForState(page, 'anva-login', 'signed-out').catch(() => {});
   const mark = ctx.record.events.length;
   await signIn(
     page,
-    stack,
+    e2e.stack,
     { email: fatima.email, password: FATIMA_PASSWORD },
     { expectConsent: true },
   );
   assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
-  if (browser.supports.loadEvents) {
+  if (e2e.browser.supports.loadEvents) {
     const signedIn = eventsSince(ctx.record, mark).find((e) => e.type === 'anva-signed-in');
     assert.ok(signedIn?.detail.profile, 'anva-signed-in carries the profile');
   } else {
@@ -106,7 +102,7 @@ test('first activation, login with consent, contracts, detail, account, logout',
   }
   await ctx.assertClean(page);
 
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'ready');
   const [number] = contractNumbers('100512', 1201);
   await page.locator('anva-contracts').getByText(number).first().waitFor();
@@ -122,7 +118,7 @@ test('first activation, login with consent, contracts, detail, account, logout',
   await page.locator('anva-contract-detail').getByText(number).first().waitFor();
   await ctx.assertClean(page);
 
-  await page.goto(stack.url('/mijn-gegevens.html'));
+  await page.goto(e2e.stack.url('/mijn-gegevens.html'));
   await waitForState(page, 'anva-account', 'ready');
   await page.locator('anva-account').getByText(fatima.email).first().waitFor();
   await ctx.assertClean(page);
@@ -145,13 +141,13 @@ test('first activation, login with consent, contracts, detail, account, logout',
 });
 
 test('second login of the same customer asks no consent', CHROMIUM_ONLY, async () => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'signed-out');
   await signIn(
     page,
-    stack,
+    e2e.stack,
     { email: CUSTOMERS.fatima.email, password: FATIMA_PASSWORD },
     { expectConsent: false },
   );
@@ -164,15 +160,15 @@ test(
   'contracts page: one request per endpoint, every known status shown',
   CHROMIUM_ONLY,
   async () => {
-    const ctx = await openContext(browser, stack);
+    const ctx = await openContext(e2e.browser, e2e.stack);
     const page = await ctx.newPage();
-    await page.goto(stack.url('/index.html'));
-    await signIn(page, stack, CUSTOMERS.jan, { expectConsent: true });
+    await page.goto(e2e.stack.url('/index.html'));
+    await signIn(page, e2e.stack, CUSTOMERS.jan, { expectConsent: true });
     const since = ctx.record.requests.length;
-    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
     await waitForState(page, 'anva-contracts', 'ready');
     await page.waitForLoadState('networkidle');
-    const counts = ctx.apiCounts(stack.hub.apiBase, since);
+    const counts = ctx.apiCounts(e2e.stack.hub.apiBase, since);
     console.log(`requests per endpoint on mijn-verzekeringen.html: ${JSON.stringify(counts)}`);
     assert.ok(counts['/contract/contracts/mycontracts'] === 1, 'contracts fetched once');
     for (const [path, count] of Object.entries(counts)) assert.equal(count, 1, `${path} once`);
@@ -184,22 +180,31 @@ test(
   },
 );
 
+/**
+ * Signs Sanne (dossiers at De Vries and Hoekstra) in on `path` and checks the list: her
+ * De Vries contracts shown, none of her Hoekstra ones (`absent` says how they are missing).
+ */
+async function sanneSeesDeVriesOnly(path, absent) {
+  const ctx = await openContext(e2e.browser, e2e.stack);
+  const page = await ctx.newPage();
+  await page.goto(e2e.stack.url(path));
+  await signIn(page, e2e.stack, CUSTOMERS.sanne);
+  await waitForState(page, 'anva-contracts', 'ready');
+  const contracts = page.locator('anva-contracts');
+  for (const number of contractNumbers('100871', 1201)) {
+    await contracts.getByText(number).first().waitFor();
+  }
+  for (const number of contractNumbers('5530', 'org-hoekstra')) {
+    assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) ${absent}`);
+  }
+  return { ctx, page };
+}
+
 test(
   'a customer with dossiers at two organisations sees one on a broker group page configured for one',
   CHROMIUM_ONLY,
   async () => {
-    const ctx = await openContext(browser, stack);
-    const page = await ctx.newPage();
-    await page.goto(stack.url('/two-orgs.html'));
-    await signIn(page, stack, CUSTOMERS.sanne);
-    await waitForState(page, 'anva-contracts', 'ready');
-    const contracts = page.locator('anva-contracts');
-    for (const number of contractNumbers('100871', 1201)) {
-      await contracts.getByText(number).first().waitFor();
-    }
-    for (const number of contractNumbers('5530', 'org-hoekstra')) {
-      assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) hidden`);
-    }
+    const { ctx, page } = await sanneSeesDeVriesOnly('/two-orgs.html', 'hidden');
     await waitForState(page, 'anva-account', 'ready');
     assert.equal(
       await page.locator('anva-account').getByText('Hoekstra Assurantiën').count(),
@@ -216,41 +221,30 @@ test(
   "one broker per website: the De Vries website never gets the customer's Hoekstra dossier",
   CHROMIUM_ONLY,
   async () => {
-    const ctx = await openContext(browser, stack);
-    const page = await ctx.newPage();
-    await page.goto(stack.url('/mijn-verzekeringen.html'));
-    await signIn(page, stack, CUSTOMERS.sanne);
-    await waitForState(page, 'anva-contracts', 'ready');
-    const contracts = page.locator('anva-contracts');
-    for (const number of contractNumbers('100871', 1201)) {
-      await contracts.getByText(number).first().waitFor();
-    }
-    for (const number of contractNumbers('5530', 'org-hoekstra')) {
-      assert.equal(await contracts.getByText(number).count(), 0, `${number} (Hoekstra) not sent`);
-    }
+    const { ctx, page } = await sanneSeesDeVriesOnly('/mijn-verzekeringen.html', 'not sent');
     await ctx.assertClean(page);
     await ctx.close();
   },
 );
 
 test('a customer without contracts sees the empty state', CHROMIUM_ONLY, async () => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await signIn(page, stack, CUSTOMERS.pieter);
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.pieter);
   await waitForState(page, 'anva-contracts', 'empty');
   await ctx.assertClean(page);
   await ctx.close();
 });
 
 test('a customer with 1 000 contracts: one page of rows, searchable', CHROMIUM_ONLY, async () => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.kees);
+  await page.goto(e2e.stack.url('/index.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.kees);
   // How fast is measured by `npm run bench`; this checks what the customer gets.
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await waitForState(page, 'anva-contracts', 'ready', 20_000);
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'ready', WAIT.longStep);
   const rows = await page.locator('anva-contracts').getByRole('row').count();
   assert.ok(rows > 1 && rows <= 101, `a page of rows is rendered, not all 1 000 (${rows})`);
   const contracts = page.locator('anva-contracts');
@@ -264,14 +258,14 @@ test('a customer with 1 000 contracts: one page of rows, searchable', CHROMIUM_O
 });
 
 test('two tabs share the session; logging out in one signs out the other', async () => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const first = await ctx.newPage();
-  await first.goto(stack.url('/mijn-verzekeringen.html'));
-  await signIn(first, stack, CUSTOMERS.jan);
+  await first.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+  await signIn(first, e2e.stack, CUSTOMERS.jan);
   await waitForState(first, 'anva-contracts', 'ready');
 
   const second = await ctx.newPage();
-  await second.goto(stack.url('/mijn-gegevens.html'));
+  await second.goto(e2e.stack.url('/mijn-gegevens.html'));
   await waitForState(second, 'anva-account', 'ready');
   await ctx.assertClean(second);
 

@@ -3,30 +3,20 @@
  * down or turns slow and comes back. The browser reaches the Hub through a proxy this test
  * controls.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { restoreAccount, revokeAccount } from '../../demo/hub/admin.mjs';
 import {
   CUSTOMERS,
   eventsSince,
-  launchBrowser,
   openContext,
   signIn,
-  startStack,
+  useStack,
   waitForState,
+  WAIT,
 } from './harness.mjs';
 
-let stack;
-let browser;
-
-before(async () => {
-  [stack, browser] = await Promise.all([startStack({ proxy: true }), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const e2e = useStack({ proxy: true });
 
 const HTTP_ERRORS = [/Failed to load resource/];
 
@@ -37,15 +27,15 @@ const HTTP_ERRORS = [/Failed to load resource/];
  */
 async function revokedDuringSession(tag, next) {
   // Access is given back first, so each scenario starts from a working account.
-  await restoreAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
-  const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  await restoreAccount({ dataFile: e2e.stack.dataFile, email: CUSTOMERS.sanne.email });
+  const ctx = await openContext(e2e.browser, e2e.stack, { allowConsole: HTTP_ERRORS });
   const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await signIn(page, stack, CUSTOMERS.sanne);
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.sanne);
   await waitForState(page, 'anva-contracts', 'ready');
   const mark = ctx.record.events.length;
 
-  await revokeAccount({ dataFile: stack.dataFile, email: CUSTOMERS.sanne.email });
+  await revokeAccount({ dataFile: e2e.stack.dataFile, email: CUSTOMERS.sanne.email });
   await next(page);
 
   await waitForState(page, tag, 'signed-out');
@@ -65,7 +55,7 @@ async function revokedDuringSession(tag, next) {
 }
 
 test('access revoked during a session: the next page signs out with a clear message', () =>
-  revokedDuringSession('anva-account', (page) => page.goto(stack.url('/mijn-gegevens.html'))));
+  revokedDuringSession('anva-account', (page) => page.goto(e2e.stack.url('/mijn-gegevens.html'))));
 
 test('access revoked while the page stays open: its next request signs it out', () =>
   revokedDuringSession('anva-contracts', (page) =>
@@ -77,16 +67,16 @@ test('access revoked while the page stays open: its next request signs it out', 
   ));
 
 test('Hub API down: an error with a retry that works once the API is back', async () => {
-  const ctx = await openContext(browser, stack, {
+  const ctx = await openContext(e2e.browser, e2e.stack, {
     allowConsole: [...HTTP_ERRORS, /ERR_EMPTY_RESPONSE|ERR_CONNECTION/],
   });
   const page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.jan);
+  await page.goto(e2e.stack.url('/index.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.jan);
 
-  stack.proxy.mode = 'down';
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await waitForState(page, 'anva-contracts', 'error', 30_000);
+  e2e.stack.proxy.mode = 'down';
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+  await waitForState(page, 'anva-contracts', 'error', WAIT.longStep);
   const retry = page.locator('anva-contracts').getByRole('button', { name: 'Opnieuw proberen' });
   await retry.waitFor();
   const errors = ctx.record.events
@@ -97,7 +87,7 @@ test('Hub API down: an error with a retry that works once the API is back', asyn
     JSON.stringify(errors),
   );
 
-  stack.proxy.mode = 'pass';
+  e2e.stack.proxy.mode = 'pass';
   await retry.click();
   await waitForState(page, 'anva-contracts', 'ready');
   await page
@@ -109,38 +99,42 @@ test('Hub API down: an error with a retry that works once the API is back', asyn
 });
 
 test('Hub API slow: a skeleton while waiting, then the data', async () => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.jan);
+  await page.goto(e2e.stack.url('/index.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.jan);
 
-  Object.assign(stack.proxy, { mode: 'slow', delayMs: 3_000 });
+  Object.assign(e2e.stack.proxy, { mode: 'slow', delayMs: 3_000 });
   try {
-    await page.goto(stack.url('/mijn-verzekeringen.html'));
+    await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
     await waitForState(page, 'anva-contracts', 'loading');
     const box = await page.locator('anva-contracts').boundingBox();
     assert.ok(box && box.height > 100, `the skeleton takes room while loading (${box?.height}px)`);
     await waitForState(page, 'anva-contracts', 'ready');
   } finally {
-    stack.proxy.mode = 'pass';
+    e2e.stack.proxy.mode = 'pass';
   }
   await ctx.assertClean(page);
   await ctx.close();
 });
 
 test('Hub API too slow: a timeout error with a retry that works once it is fast again', async () => {
-  const ctx = await openContext(browser, stack, { allowConsole: HTTP_ERRORS });
+  // The pages' own time limit, short: the case waits seconds for it, not the default minute.
+  const ctx = await openContext(e2e.browser, e2e.stack, {
+    allowConsole: HTTP_ERRORS,
+    timeout: WAIT.requestSeconds,
+  });
   const page = await ctx.newPage();
-  await page.goto(stack.url('/index.html'));
-  await signIn(page, stack, CUSTOMERS.jan);
+  await page.goto(e2e.stack.url('/index.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.jan);
 
-  // Longer than the widgets' per-request timeout (15 s) on every attempt.
-  Object.assign(stack.proxy, { mode: 'slow', delayMs: 120_000 });
+  // Longer than the widgets' time limit (`timeout`, retries included) on every attempt.
+  Object.assign(e2e.stack.proxy, { mode: 'slow', delayMs: 120_000 });
   try {
-    await page.goto(stack.url('/mijn-verzekeringen.html'));
-    await waitForState(page, 'anva-contracts', 'error', 90_000);
+    await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+    await waitForState(page, 'anva-contracts', 'error', WAIT.requestSeconds * 1000 + WAIT.step);
   } finally {
-    stack.proxy.mode = 'pass';
+    e2e.stack.proxy.mode = 'pass';
   }
   const errors = ctx.record.events
     .filter((e) => e.type === 'anva-error')

@@ -3,32 +3,22 @@
  * question on the way, the next *Inloggen* asks for the password, the old access token is
  * dead), and a customer who stops at the Hub (*Annuleren*, *Weigeren*) comes back calmly.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CUSTOMERS,
   eventsSince,
-  launchBrowser,
   openContext,
   signIn,
-  startStack,
+  useStack,
   waitForState,
+  WAIT,
 } from './harness.mjs';
 
-let stack;
-let browser;
+const e2e = useStack();
 
-before(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const hubOrigin = () => new URL(stack.hub.issuer).origin;
-const siteOrigin = () => new URL(stack.site.url).origin;
+const hubOrigin = () => new URL(e2e.stack.hub.issuer).origin;
+const siteOrigin = () => new URL(e2e.stack.site.url).origin;
 
 /** Presses a button of the page's `<anva-login>`. */
 const pressInLogin = (page, name) =>
@@ -43,10 +33,10 @@ function assertNoTokenInUrls(ctx) {
 }
 
 test('sign-out ends the Hub session: no question, the next sign-in asks for the password', async () => {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
-  await signIn(page, stack, CUSTOMERS.jan);
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
+  await signIn(page, e2e.stack, CUSTOMERS.jan);
   await waitForState(page, 'anva-contracts', 'ready');
   const refreshToken = [...ctx.record.tokens].find((token) => token.split('.').length !== 3);
   const clientId = await page.evaluate(async () => {
@@ -58,14 +48,14 @@ test('sign-out ends the Hub session: no question, the next sign-in asks for the 
 
   await pressInLogin(page, /uitloggen/i);
   // Straight back to the site: the Hub asks nothing.
-  await page.waitForURL((url) => url.origin === hubOrigin(), { timeout: 15_000 });
-  await page.waitForURL((url) => url.origin === siteOrigin(), { timeout: 15_000 });
+  await page.waitForURL((url) => url.origin === hubOrigin(), { timeout: WAIT.step });
+  await page.waitForURL((url) => url.origin === siteOrigin(), { timeout: WAIT.step });
   await page.locator('anva-login').first().getByText('U bent uitgelogd.').waitFor();
   await waitForState(page, 'anva-contracts', 'signed-out');
 
   const toHub = ctx.record.requests
     .slice(requestsBefore)
-    .filter(({ url }) => url.startsWith(`${stack.hub.issuer}/session/end`));
+    .filter(({ url }) => url.startsWith(`${e2e.stack.hub.issuer}/session/end`));
   assert.equal(toHub[0]?.method, 'POST', 'the logout request is a POST form');
   assert.deepEqual(
     eventsSince(ctx.record, mark)
@@ -74,7 +64,7 @@ test('sign-out ends the Hub session: no question, the next sign-in asks for the 
     ['user'],
   );
   // The refresh token (and with it the grant) is revoked: nothing renews the old session.
-  const renewal = await fetch(`${stack.hub.issuer}/token`, {
+  const renewal = await fetch(`${e2e.stack.hub.issuer}/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'refresh_token',
@@ -85,7 +75,7 @@ test('sign-out ends the Hub session: no question, the next sign-in asks for the 
   assert.equal((await renewal.json()).error, 'invalid_grant', 'the refresh token was revoked');
   await pressInLogin(page, /inloggen/i);
   await page.waitForURL((url) => url.origin === hubOrigin());
-  await page.getByLabel(/^wachtwoord/i).waitFor({ timeout: 15_000 });
+  await page.getByLabel(/^wachtwoord/i).waitFor({ timeout: WAIT.step });
   assertNoTokenInUrls(ctx);
   await ctx.assertClean(page);
   await ctx.close();
@@ -93,9 +83,9 @@ test('sign-out ends the Hub session: no question, the next sign-in asks for the 
 
 /** Starts a sign-in and stops at the Hub with `button`; `consent`: after logging in. */
 async function stopAtHub(customer, button, { consent = false } = {}) {
-  const ctx = await openContext(browser, stack);
+  const ctx = await openContext(e2e.browser, e2e.stack);
   const page = await ctx.newPage();
-  await page.goto(stack.url('/mijn-verzekeringen.html'));
+  await page.goto(e2e.stack.url('/mijn-verzekeringen.html'));
   await waitForState(page, 'anva-contracts', 'signed-out');
   const mark = ctx.record.events.length;
   await pressInLogin(page, /inloggen/i);

@@ -91,11 +91,11 @@ export class AnvaAccount extends AnvaElement {
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
-  private readonly data = new DataController<AccountData>(this, this.session, (client, signal) =>
+  private readonly data = new DataController<AccountData>(this, this.session, (client, request) =>
     Promise.all([
-      client.account({ signal }),
-      client.organizations({ signal }),
-      client.permissions({ signal }),
+      client.account(request),
+      client.organizations(request),
+      client.permissions(request),
     ]),
   );
 

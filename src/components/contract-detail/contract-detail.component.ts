@@ -124,8 +124,8 @@ export class AnvaContractDetail extends LitElement {
   private readonly data = new DataController<Contract | undefined>(
     this,
     this.session,
-    (client, signal, [id]) =>
-      typeof id === 'string' ? client.contract(id, { signal }) : Promise.resolve(undefined),
+    (client, request, [id]) =>
+      typeof id === 'string' ? client.contract(id, request) : Promise.resolve(undefined),
     (contract) => !contract,
     () => [this.resolvedId],
   );

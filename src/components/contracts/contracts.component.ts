@@ -105,13 +105,13 @@ export class AnvaContracts extends LitElement {
   private readonly data = new DataController<ContractsData>(
     this,
     this.session,
-    (client, signal) =>
+    (client, request) =>
       Promise.all([
-        client.contracts({ signal }),
+        client.contracts(request),
         // Broker names for a list that spans several; a one-broker page needs none.
         this.session.config?.organization
           ? []
-          : client.organizations({ signal }).catch((): Organization[] => []),
+          : client.organizations(request).catch((): Organization[] => []),
       ]),
     ([contracts]) => contracts.length === 0,
   );

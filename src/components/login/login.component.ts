@@ -38,9 +38,9 @@ export class AnvaLogin extends AnvaElement {
   private readonly data = new DataController<Account | undefined>(
     this,
     this.session,
-    (client, signal) =>
+    (client, request) =>
       // The name falls back to the ID token's claims when the account cannot be read.
-      client.account({ signal }).catch(() => undefined),
+      client.account(request).catch(() => undefined),
   );
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
@@ -62,6 +62,8 @@ export class AnvaLogin extends AnvaElement {
     return this.data.render(m, {
       error: (error) => errorView(m, error, () => this.data.retry()),
       pending: () => skeletonView(m, html`<span class="sk btn-sk"></span>`),
+      // The bar has no room for a sentence; the data widgets beside it say when it is slow.
+      slowNotice: false,
       signedOut: () => {
         const text = signedOutText(m, this.session);
         // Only news is worth a line next to the button, not the standing invitation. A cancel
