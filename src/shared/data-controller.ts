@@ -1,15 +1,16 @@
 /**
- * A data widget's state machine: the session decides signed-out / loading, a
- * fetch through the shared Hub client runs whenever its arguments change (its
- * abort signal reaches `fetch`, a newer run always wins, a slow answer is
- * told while it is awaited) and every error it shows is reported once as
- * `anva-error` from the host. Reflects the state on the host's `state`.
+ * A data widget's state machine, in the shape of Lit's task controller: the
+ * session decides signed-out / loading, the task runs through the shared Hub
+ * client whenever its arguments change (its abort signal reaches `fetch`, the
+ * newest run always wins, a slow answer is told while it is awaited) and every
+ * error it shows is reported once (error-report.ts). Reflects the state on the
+ * host's `state`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnvaError } from '../core/errors.js';
-import { emit } from '../core/events.js';
 import type { HubClient, RequestOptions } from '../core/types.js';
 import type { Messages } from '../i18n/messages.js';
+import { ErrorReport } from './error-report.js';
 import type { SessionController } from './session-controller.js';
 import { pendingSession } from './views.js';
 import { waitingView } from './waiting.js';
@@ -31,72 +32,89 @@ export interface StateViews<T> {
   error: (error: AnvaError) => unknown;
 }
 
-export class DataController<T> implements ReactiveController {
-  /** What the last completed fetch returned. */
-  value?: T;
-  /** Nothing fetched (signed out), fetching, done, failed. */
-  private status: 'idle' | 'pending' | 'done' | 'failed' = 'idle';
-  private failure?: unknown;
-  private lastArgs?: unknown[];
+/** What a task gets besides its arguments: the client, and the options for every call. */
+export interface TaskContext {
+  client: HubClient;
+  /** The run's abort signal and its slow-answer notice: pass it to every client call. */
+  request: RequestOptions;
+}
+
+export interface DataTaskOptions<T, Args extends readonly unknown[]> {
+  /** Fetches the widget's data. */
+  task: (args: Args, context: TaskContext) => Promise<T>;
+  /** What the data depends on besides the session (`[]` for nothing); a change (by `Object.is`) runs the task again. */
+  args: () => Args;
+  /** Whether a result is the `empty` state rather than `ready`. */
+  isEmpty?: (value: T) => boolean;
+}
+
+/** Where the task stands: not run (signed out), running, or with its named outcome. */
+type Run<T> =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'done'; value: T }
+  | { status: 'failed'; failure: unknown };
+
+const IDLE = { status: 'idle' } as const;
+const sameArgs = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((arg, i) => Object.is(arg, b[i]));
+
+export class DataController<T, Args extends readonly unknown[] = []> implements ReactiveController {
+  private run: Run<T> = IDLE;
+  private lastArgs?: readonly unknown[];
   private runs = 0;
   private abort?: AbortController;
   private revision = 0;
   private aborted = false;
-  private reported?: unknown;
   private waitingLong = false;
+  private readonly report: ErrorReport;
 
   constructor(
     private readonly host: DataHost,
     private readonly session: SessionController,
-    /** `request` carries the run's abort signal and its `onSlow`: pass it to every client call. */
-    private readonly load: (
-      client: HubClient,
-      request: RequestOptions,
-      args: unknown[],
-    ) => Promise<T>,
-    private readonly isEmpty: (value: T) => boolean = () => false,
-    private readonly args: () => unknown[] = () => [],
+    private readonly options: DataTaskOptions<T, Args>,
   ) {
+    this.report = new ErrorReport(host);
     host.addController(this);
   }
 
-  /** Starts a fetch when signed in and the arguments changed; a newer run supersedes older ones. */
-  private async run(): Promise<void> {
-    const { session } = this;
-    const args = [session.signedIn, session.revision, this.revision, ...this.args()];
-    const last = this.lastArgs;
-    if (last && args.length === last.length && args.every((arg, i) => Object.is(arg, last[i])))
-      return;
-    this.lastArgs = args;
-    if (this.status === 'pending') this.abort!.abort();
+  /** What the last completed run returned. */
+  get value(): T | undefined {
+    return this.run.status === 'done' ? this.run.value : undefined;
+  }
+
+  /** Starts the task when signed in and the arguments changed; a newer run supersedes older ones. */
+  private async start(): Promise<void> {
+    const { session, options } = this;
+    const args = options.args();
+    const all = [session.signedIn, session.revision, this.revision, ...args];
+    if (this.lastArgs && sameArgs(all, this.lastArgs)) return;
+    this.lastArgs = all;
+    if (this.run.status === 'pending') this.abort!.abort();
     // Signed out, another customer or a refresh: the old data goes now, not on the next answer.
-    this.value = this.failure = undefined;
+    this.run = IDLE;
     this.waitingLong = false;
     const run = ++this.runs;
-    if (!session.signedIn) {
-      this.status = 'idle';
-      return;
-    }
-    this.status = 'pending';
+    if (!session.signedIn) return;
+    this.run = { status: 'pending' };
     const { signal } = (this.abort = new AbortController());
     const onSlow = () => {
       if (run !== this.runs) return;
       this.waitingLong = true;
       this.host.requestUpdate();
     };
-    let value: T | undefined;
-    let failure: unknown;
-    let failed = false;
+    let outcome: Run<T>;
     try {
-      value = await this.load(session.client, { signal, onSlow }, args.slice(3));
-    } catch (error) {
-      failed = true;
-      failure = error;
+      const value = await options.task(args, {
+        client: session.client,
+        request: { signal, onSlow },
+      });
+      outcome = { status: 'done', value };
+    } catch (failure) {
+      outcome = { status: 'failed', failure };
     }
     if (run !== this.runs) return;
-    this.status = failed ? 'failed' : 'done';
-    this.value = value;
-    this.failure = failure;
+    this.run = outcome;
     this.host.requestUpdate();
   }
 
@@ -106,17 +124,24 @@ export class DataController<T> implements ReactiveController {
     if (status === 'signed-out' || status === 'signing-in') return 'signed-out';
     // Aborted on removal: still loading as far as anyone can see, never an error.
     if (status !== 'signed-in' || this.aborted) return 'loading';
-    if (this.status === 'done') return this.isEmpty(this.value as T) ? 'empty' : 'ready';
-    return this.status === 'failed' ? 'error' : 'loading';
+    const { run } = this;
+    if (run.status === 'done') return this.options.isEmpty?.(run.value) ? 'empty' : 'ready';
+    return run.status === 'failed' ? 'error' : 'loading';
   }
 
-  /** The error on show: the configuration's, else the last fetch's. */
-  get error(): AnvaError | undefined {
+  /** What the error view shows: the configuration's error, else the failed run's. */
+  private get failure(): unknown {
     if (this.state !== 'error') return undefined;
-    const error = this.session.configError ?? this.failure;
-    return error instanceof AnvaError
-      ? error
-      : new AnvaError('invalid-response', String(error), { cause: error });
+    return (
+      this.session.configError ?? (this.run.status === 'failed' ? this.run.failure : undefined)
+    );
+  }
+
+  /** The error on show, as an `AnvaError`. */
+  get error(): AnvaError | undefined {
+    const failure = this.failure;
+    if (failure === undefined || failure instanceof AnvaError) return failure;
+    return new AnvaError('invalid-response', String(failure), { cause: failure });
   }
 
   /** True while the fetch has waited longer than usual (the runtime's `slowAfterMs`) and still waits. */
@@ -136,31 +161,31 @@ export class DataController<T> implements ReactiveController {
    * does not move when they do.
    */
   render(m: Messages, views: StateViews<T>): unknown {
-    const error = this.error;
+    const { error, run } = this;
     if (error) return views.error(error);
     switch (this.state) {
       case 'signed-out':
         return views.signedOut();
       case 'loading':
         if (this.sessionPending) return pendingSession(m, views.signedOut());
-        return views.slowNotice === false
-          ? views.pending()
-          : waitingView(m, this.slow, views.pending());
+        if (views.slowNotice === false) return views.pending();
+        return waitingView(m, this.slow, views.pending());
       case 'empty':
         return (views.empty ?? views.pending)();
       default:
-        return views.complete(this.value as T);
+        // Ready comes only from a completed run.
+        return run.status === 'done' ? views.complete(run.value) : views.pending();
     }
   }
 
-  /** Runs the fetch again after an error. */
+  /** Runs the task again after an error. */
   retry(): void {
     this.revision++;
     this.host.requestUpdate();
   }
 
   hostConnected(): void {
-    // A fetch aborted on removal starts again when the widget comes back.
+    // A run aborted on removal starts again when the widget comes back.
     if (this.aborted) {
       this.aborted = false;
       this.retry();
@@ -168,33 +193,26 @@ export class DataController<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.status === 'pending') {
+    if (this.run.status === 'pending') {
       this.aborted = true;
       this.abort!.abort();
     }
   }
 
   hostUpdate(): void {
-    void this.run();
+    void this.start();
     this.host.state = this.state;
   }
 
   hostUpdated(): void {
-    const { state } = this;
-    // A failed sign-in shows on the signed-out view, so it is reported here too.
-    const shown =
-      state === 'error'
-        ? (this.session.configError ?? this.failure)
-        : state === 'signed-out'
-          ? this.session.state.error
-          : undefined;
-    if (shown === this.reported) return;
-    this.reported = shown;
-    const error = state === 'error' ? this.error : this.session.state.error;
-    if (!error) return;
-    // The core already reports configuration and sign-in errors in the console.
-    if (state === 'error' && error.code !== 'config')
-      console.warn(`anva-widgets: ${error.code}: ${error.message}`);
-    emit(this.host, 'anva-error', error.toDetail());
+    if (this.state === 'error') {
+      // Configuration errors are already in the console, from the core.
+      const error = this.error;
+      this.report.update(this.failure, error, { toConsole: error?.code !== 'config' });
+      return;
+    }
+    // A failed sign-in shows on the signed-out view: told here too, and already in the console.
+    const signInError = this.state === 'signed-out' ? this.session.state.error : undefined;
+    this.report.update(signInError, signInError, { toConsole: false });
   }
 }

@@ -91,13 +91,15 @@ export class AnvaAccount extends AnvaElement {
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
-  private readonly data = new DataController<AccountData>(this, this.session, (client, request) =>
-    Promise.all([
-      client.account(request),
-      client.organizations(request),
-      client.permissions(request),
-    ]),
-  );
+  private readonly data = new DataController<AccountData>(this, this.session, {
+    args: () => [],
+    task: (_args, { client, request }) =>
+      Promise.all([
+        client.account(request),
+        client.organizations(request),
+        client.permissions(request),
+      ]),
+  });
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
   @property({ attribute: false }) messages?: Partial<Messages>;

@@ -121,13 +121,15 @@ export class AnvaContractDetail extends LitElement {
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
-  private readonly data = new DataController<Contract | undefined>(
+  private readonly data = new DataController<Contract | undefined, [string | undefined]>(
     this,
     this.session,
-    (client, request, [id]) =>
-      typeof id === 'string' ? client.contract(id, request) : Promise.resolve(undefined),
-    (contract) => !contract,
-    () => [this.resolvedId],
+    {
+      args: () => [this.resolvedId],
+      task: ([id], { client, request }) =>
+        id === undefined ? Promise.resolve(undefined) : client.contract(id, request),
+      isEmpty: (contract) => !contract,
+    },
   );
 
   /** The contract to show; without it the one chosen in `<anva-contracts>`, else `?contract=` from the URL. */

@@ -102,10 +102,9 @@ export class AnvaContracts extends LitElement {
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
-  private readonly data = new DataController<ContractsData>(
-    this,
-    this.session,
-    (client, request) =>
+  private readonly data = new DataController<ContractsData>(this, this.session, {
+    args: () => [],
+    task: (_args, { client, request }) =>
       Promise.all([
         client.contracts(request),
         // Broker names for a list that spans several; a one-broker page needs none.
@@ -113,8 +112,8 @@ export class AnvaContracts extends LitElement {
           ? []
           : client.organizations(request).catch((): Organization[] => []),
       ]),
-    ([contracts]) => contracts.length === 0,
-  );
+    isEmpty: ([contracts]) => contracts.length === 0,
+  });
 
   /** Comma list of columns, order kept: `type`, `description`, `insuredObject`, `premium`, `provider`, `status`, `contractNumber`, `broker`, any known field or metadata key. */
   @property() columns?: string;

@@ -35,13 +35,12 @@ export class AnvaLogin extends AnvaElement {
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
-  private readonly data = new DataController<Account | undefined>(
-    this,
-    this.session,
-    (client, request) =>
+  private readonly data = new DataController<Account | undefined>(this, this.session, {
+    args: () => [],
+    task: (_args, { client, request }) =>
       // The name falls back to the ID token's claims when the account cannot be read.
       client.account(request).catch(() => undefined),
-  );
+  });
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
   @property({ attribute: false }) messages?: Partial<Messages>;
