@@ -28,5 +28,20 @@ export default {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
+    {
+      // The manifest describes what a page can use: private fields are the element's own
+      // business, and listing them would make every internal change a manifest change.
+      name: 'anva-public-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.members)
+              declaration.members = declaration.members.filter(
+                (member) => member.privacy !== 'private',
+              );
+          }
+        }
+      },
+    },
   ],
 };
