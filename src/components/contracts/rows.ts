@@ -17,8 +17,8 @@ import {
   nameOf,
   own,
   premiumText,
-  statusRank,
   termMonths,
+  statusRank,
   termPremium,
   today,
   type ContractStatus,
@@ -198,14 +198,4 @@ export function toRows(
       .toLowerCase();
     return { ...facts, id: contract.id, cells, sort, search };
   });
-}
-
-/** The premium summary: running policies' premiums per month, and whether other terms were converted. */
-export function premiumSummary(rows: Row[]): { monthly: number; converted: boolean } | undefined {
-  const running = rows.filter((row) => row.status.key === 'active' && row.monthly !== undefined);
-  if (!running.length) return undefined;
-  return {
-    monthly: running.reduce((sum, row) => sum + row.monthly!, 0),
-    converted: running.some((row) => termMonths(row.contract) !== 1),
-  };
 }

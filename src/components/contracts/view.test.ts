@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { formatter } from '../../format/index.js';
 import { en, nl } from '../../i18n/index.js';
-import { parseColumns, premiumSummary, spansBrokers, toRows } from './rows.js';
+import { parseColumns, spansBrokers, toRows } from './rows.js';
+import { premiumSummary } from './summary.js';
 import { listView, type ListState } from './view.js';
 
 const contract = (id: string, status: string, metadata: Record<string, unknown> = {}) => ({
