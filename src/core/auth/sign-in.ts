@@ -4,6 +4,7 @@
  */
 import { ErrorResponse } from 'oidc-client-ts';
 import type { OidcClient } from 'oidc-client-ts';
+import { toLang } from '../../i18n/index.js';
 import { AnvaError } from '../errors.js';
 import type { AnvaConfig } from '../types.js';
 import { markPending, withoutAuthParams } from './callback.js';
@@ -26,8 +27,12 @@ export function authError(caught: unknown): AnvaError {
   });
 }
 
+/** The widgets' language without their own `lang`: `<anva-hub lang>`, else the page's, else Dutch. */
+const loginLanguage = (config: AnvaConfig): string =>
+  toLang(config.lang) ?? toLang(document.documentElement.lang) ?? 'nl';
+
 /**
- * Opens the Hub's login page. Resolves with the popup's answer (an address
+ * Opens the Hub's login page, in the language the page speaks. Resolves with the popup's answer (an address
  * to check), `closed` when the customer closed the popup, or `left` when this
  * page is on its way to the Hub.
  */
@@ -48,6 +53,7 @@ export async function toLoginPage(
       request_type: popup ? 'si:p' : 'si:r',
       nonce,
       state: data,
+      ui_locales: loginLanguage(config),
       ...(popup && { display: 'popup' }),
     });
     if (!popup) {
