@@ -4,7 +4,6 @@
  */
 import { ErrorResponse } from 'oidc-client-ts';
 import type { OidcClient } from 'oidc-client-ts';
-import { toLang } from '../../i18n/index.js';
 import { AnvaError } from '../errors.js';
 import type { AnvaConfig } from '../types.js';
 import { markPending, withoutAuthParams } from './callback.js';
@@ -27,9 +26,12 @@ export function authError(caught: unknown): AnvaError {
   });
 }
 
-/** The widgets' language without their own `lang`: `<anva-hub lang>`, else the page's, else Dutch. */
+/**
+ * The widgets' language without their own `lang`: `<anva-hub lang>` (already
+ * `nl` or `en`), else the page's (`en-GB` is English), else Dutch.
+ */
 const loginLanguage = (config: AnvaConfig): string =>
-  toLang(config.lang) ?? toLang(document.documentElement.lang) ?? 'nl';
+  config.lang ?? (/^en\b/i.test(document.documentElement.lang) ? 'en' : 'nl');
 
 /**
  * Opens the Hub's login page, in the language the page speaks. Resolves with the popup's answer (an address
