@@ -106,10 +106,11 @@ describe('the visible rows', () => {
   it('sums running premiums per month, saying when other terms were converted', () => {
     const summary = premiumSummary(rows)!;
     expect(summary.monthly).to.be.closeTo(68.23, 0.001);
-    expect(summary.converted).to.equal(true);
+    expect(summary.converted).to.deep.equal([12]);
     expect(premiumSummary(rows.filter((row) => row.id === '2'))).to.deep.equal({
       monthly: 58.23,
-      converted: false,
+      converted: [],
+      uncounted: 0,
     });
     expect(premiumSummary(rows.filter((row) => row.id === '1'))).to.equal(undefined);
   });
