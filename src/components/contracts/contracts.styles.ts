@@ -238,6 +238,17 @@ export const styles = [
       .row {
         break-inside: avoid;
       }
+      .btn {
+        display: none;
+      }
+      /* A paged list says on paper which page it is. */
+      .paged {
+        position: static;
+        width: auto;
+        height: auto;
+        clip-path: none;
+        text-align: start;
+      }
     }
   `,
 ];

@@ -69,7 +69,7 @@ export function tableView(m: Messages, view: ListView, props: TableProps): Templ
   const { cols } = props;
   const main = mainColumn(cols);
   return html`<table part="table" role="table" tabindex="-1">
-    <caption class="vh">
+    <caption class=${view.pages > 1 ? 'vh paged' : 'vh'}>
       ${view.pages > 1 ? m.listPage(view.page + 1, view.pages) : m.contractsLabel}
     </caption>
     <thead>
