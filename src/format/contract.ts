@@ -87,10 +87,13 @@ export const termPremium = (contract: Contract): number | undefined =>
  * The payment term in months: one month when the contract names none,
  * undefined when it names one that is no number of months (a single premium).
  */
-export const termMonths = (contract: Contract): number | undefined => {
+export const termMonths = (contract: Contract): number | undefined => termOf(paymentTerm(contract));
+
+/** The payment term as the Hub sent it; one month when it names none. */
+function paymentTerm(contract: Contract): unknown {
   const term = contractField(contract, 'paymentTerm');
-  return term === undefined || term === null || term === '' ? 1 : termOf(term);
-};
+  return term === undefined || term === null || term === '' ? 1 : term;
+}
 
 /** The premium converted to one month, when both the premium and its term are known. */
 export function monthlyPremium(contract: Contract): number | undefined {
@@ -103,12 +106,9 @@ export function monthlyPremium(contract: Contract): number | undefined {
 export function premiumText(contract: Contract, f: Formatter): string | undefined {
   const amount = termPremium(contract);
   if (amount === undefined) return undefined;
+  // An unreadable term as the Hub wrote it.
+  const term = f.text(f.kind('term', paymentTerm(contract)));
   // "per maand" stays together; the line may break between the amount and its term.
-  const months = termMonths(contract);
-  const term =
-    months === undefined
-      ? f.text(f.kind('term', contractField(contract, 'paymentTerm')))
-      : f.messages.term(months, f.months(months));
   return `${f.money(amount)} ${term.replaceAll(' ', '\u00a0')}`;
 }
 

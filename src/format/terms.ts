@@ -2,11 +2,11 @@
  * A payment term in months, however the Hub writes it: a number (AFD's
  * `paymentTermInMonths`, ANVA's `PP_BETTERM`: 1, 3, 6, 12), a numeric string
  * (`"01"`, `"12"`), a word in Dutch or English (`kwartaal`, `halfjaarlijks`,
- * `per jaar`, `monthly`, `annually`), a one-letter code (`M`, `K`/`Q`, `H`/`S`,
- * `J`/`Y`/`A`) or a `{ code, name }` object.
+ * `per jaar`, `monthly`, `annually`) or a one-letter code (`M`, `K`/`Q`, `H`/`S`,
+ * `J`/`Y`/`A`).
  */
 import { normalize } from './fields.js';
-import { nameOf, toNumber } from './format.js';
+import { toNumber } from './format.js';
 
 /** Words and one-letter codes for each term, normalized (`Half-yearly` → `halfyearly`). */
 const NAMES: [months: number, names: string][] = [
@@ -23,8 +23,6 @@ const WORDS = new Map(
 export function termOf(value: unknown): number | undefined {
   const number = toNumber(value);
   if (number !== undefined) return number > 0 && Number.isInteger(number) ? number : undefined;
-  if (typeof value === 'object' && value)
-    return termOf((value as { code?: unknown }).code) ?? termOf(nameOf(value));
   if (typeof value !== 'string') return undefined;
   const word = normalize(value);
   // `per jaar`, `every quarter`, `a year`: the word after its preposition.
