@@ -4,6 +4,7 @@ import type { FieldId, Messages, StatusKey } from '../i18n/messages.js';
 import { indexFields } from './fields.js';
 import { isoDay, nameOf, toNumber, today, type Formatter } from './format.js';
 import { deriveStatus } from './status.js';
+import { termOf } from './terms.js';
 
 /**
  * A known field's value: the API's own top-level fields first, else the
@@ -82,20 +83,33 @@ export function brokerName(
 export const termPremium = (contract: Contract): number | undefined =>
   toNumber(contractField(contract, 'totalPremium')) ?? toNumber(contractField(contract, 'premium'));
 
-/** The payment term in months (default: one month). */
-export const termMonths = (contract: Contract): number => {
-  const months = toNumber(contractField(contract, 'paymentTerm'));
-  return months && months > 0 ? months : 1;
-};
+/**
+ * The payment term in months: one month when the contract names none,
+ * undefined when it names one that is no number of months (a single premium).
+ */
+export const termMonths = (contract: Contract): number | undefined => termOf(paymentTerm(contract));
+
+/** The payment term as the Hub sent it; one month when it names none. */
+function paymentTerm(contract: Contract): unknown {
+  const term = contractField(contract, 'paymentTerm');
+  return term === undefined || term === null || term === '' ? 1 : term;
+}
+
+/** The premium converted to one month, when both the premium and its term are known. */
+export function monthlyPremium(contract: Contract): number | undefined {
+  const amount = termPremium(contract);
+  const months = termMonths(contract);
+  return amount === undefined || months === undefined ? undefined : amount / months;
+}
 
 /** `€ 58,23 per maand`, or undefined without a premium. */
 export function premiumText(contract: Contract, f: Formatter): string | undefined {
   const amount = termPremium(contract);
   if (amount === undefined) return undefined;
-  const months = termMonths(contract);
+  // An unreadable term as the Hub wrote it.
+  const term = f.text(f.kind('term', paymentTerm(contract)));
   // "per maand" stays together; the line may break between the amount and its term.
-  const term = f.messages.term(months, f.months(months)).replaceAll(' ', '\u00a0');
-  return `${f.money(amount)} ${term}`;
+  return `${f.money(amount)} ${term.replaceAll(' ', '\u00a0')}`;
 }
 
 export interface ContractStatus {

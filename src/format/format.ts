@@ -6,6 +6,7 @@
 import type { Messages } from '../i18n/messages.js';
 import { fieldOf, humanize, kindOf, normalize, own, type FieldKind } from './fields.js';
 import { statusText } from './status.js';
+import { termOf } from './terms.js';
 
 /** A formatted value: text, a list, or labelled entries (nested objects). */
 export type Formatted = string | { items: Formatted[] } | { entries: [string, Formatted][] };
@@ -25,12 +26,19 @@ export function isoDay(value: unknown): string | undefined {
     : undefined;
 }
 
-/** A number, or a numeric string with `.` or `,` decimals. */
+/** Thousands grouped by `.` or `,`, the other one the decimal mark: `1.234,56`, `1,234.56`, `1.234.567`. */
+const GROUPED = /^-?\d{1,3}([.,])\d{3}(?:\1\d{3})*((?!\1)[.,]\d+)?$/;
+
+/** A number, or a numeric string with `.` or `,` decimals, thousands grouped too (`1.234,56`). */
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value))
-    return Number(value.replace(',', '.'));
-  return undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const grouped = GROUPED.exec(text);
+  // `1.234` alone could be either: read as a decimal, as before.
+  if (grouped && (grouped[2] || text.split(grouped[1]!).length > 2))
+    return Number(text.replaceAll(grouped[1]!, '').replace(',', '.'));
+  return /^-?\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : undefined;
 }
 
 /** The name in a `{ code, name }` object such as AFD's `porCompany`. */
@@ -159,7 +167,6 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
     },
     kind(kind, v) {
       if (v === null || v === undefined || v === '') return m.none;
-      const n = toNumber(v);
       switch (kind) {
         case 'date':
           return f.date(v);
@@ -171,8 +178,10 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
           return number(percent, v, 100);
         case 'distance':
           return number(km, v);
-        case 'term':
-          return n === undefined ? value(v) : m.term(n, months.format(n));
+        case 'term': {
+          const term = termOf(v);
+          return term === undefined ? value(v) : m.term(term, months.format(term));
+        }
         case 'method':
           return typeof v === 'string' ? (own(m.methods, normalize(v)) ?? v) : value(v);
         case 'objectType':

@@ -4,3 +4,4 @@ export * from './format.js';
 export * from './status.js';
 export * from './names.js';
 export * from './contract.js';
+export * from './terms.js';

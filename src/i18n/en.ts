@@ -55,10 +55,13 @@ export const en: Messages = {
   listPage: (page, pages) => `Policies, page ${page} of ${pages}`,
   sortBy: 'Sort by',
   premiumTotal: (amount) => `Total ${amount} a month`,
-  premiumBasis: (converted) =>
-    converted
-      ? 'Of active policies; quarterly, half-yearly and yearly premiums converted to a month.'
-      : 'Of active policies.',
+  premiumBasis: (converted, uncounted) =>
+    (converted
+      ? `Of active policies; premiums ${converted} converted to a month.`
+      : 'Of active policies.') +
+    (uncounted
+      ? ` Not counting ${uncounted === 1 ? '1 policy' : `${uncounted} policies`} with a single or unknown term.`
+      : ''),
   search: 'Search',
   statusFilter: 'Status',
   allStatuses: 'All statuses',

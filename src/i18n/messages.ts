@@ -130,8 +130,12 @@ export interface Messages {
   sortBy: string;
   /** The premium summary over running policies, `amount` already formatted. */
   premiumTotal: (amount: string) => string;
-  /** Under the summary: over which policies, and whether premiums of other terms were converted. */
-  premiumBasis: (converted: boolean) => string;
+  /**
+   * Under the summary: over which policies; `converted` names the other terms
+   * converted to a month (`per kwartaal en per jaar`), `uncounted` the running
+   * policies left out because their term is no number of months.
+   */
+  premiumBasis: (converted: string | undefined, uncounted: number) => string;
   search: string;
   statusFilter: string;
   allStatuses: string;

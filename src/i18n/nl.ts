@@ -59,10 +59,13 @@ export const nl: Messages = {
   listPage: (page, pages) => `Verzekeringen, pagina ${page} van ${pages}`,
   sortBy: 'Sorteren op',
   premiumTotal: (amount) => `Totaal ${amount} per maand`,
-  premiumBasis: (converted) =>
-    converted
-      ? 'Van lopende verzekeringen; premies per kwartaal, halfjaar of jaar omgerekend naar een maand.'
-      : 'Van lopende verzekeringen.',
+  premiumBasis: (converted, uncounted) =>
+    (converted
+      ? `Van lopende verzekeringen; premies ${converted} omgerekend naar een maand.`
+      : 'Van lopende verzekeringen.') +
+    (uncounted
+      ? ` Zonder ${uncounted === 1 ? '1 verzekering' : `${uncounted} verzekeringen`} met een eenmalige of onbekende termijn.`
+      : ''),
   search: 'Zoeken',
   statusFilter: 'Status',
   allStatuses: 'Alle statussen',

@@ -50,5 +50,13 @@ export const styles = [
     .line-sk {
       margin-block-end: 0.85em;
     }
+    @media print {
+      .btn {
+        display: none;
+      }
+      .group {
+        break-inside: avoid;
+      }
+    }
   `,
 ];

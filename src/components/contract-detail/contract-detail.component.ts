@@ -2,15 +2,11 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Contract } from '../../core/types.js';
 import {
-  ADDRESS_PARTS,
-  addressLine,
   branchKind,
   contractField,
   contractStatus,
   fieldText,
-  indexFields,
   insuredObjectText,
-  type FieldEntry,
   type Formatter,
 } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -18,42 +14,10 @@ import { templateHref } from '../../shared/href.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
-import {
-  branchIcon,
-  emptyView,
-  errorView,
-  fieldView,
-  formattedView,
-  signedOutView,
-  skeletonView,
-  statusBadge,
-} from '../../shared/views.js';
+import { emptyView, errorView, signedOutView, skeletonView } from '../../shared/views.js';
+import { groupsView } from './groups.js';
+import { titleView } from './title.js';
 import { styles } from './contract-detail.styles.js';
-
-/** The groups after the title block, in reading order. */
-const GROUPS = ['coverage', 'premium', 'dates', 'object', 'other'] as const;
-
-type ShownGroup = (typeof GROUPS)[number];
-
-/** Keys of a coverage that name it: the first one found heads the row. */
-const COVERAGE_NAMES = [
-  'label',
-  'name',
-  'naam',
-  'description',
-  'omschrijving',
-  'coverage',
-  'dekking',
-];
-
-/** Nothing worth a row: no value, an empty list, an empty object. */
-const isEmpty = (value: unknown): boolean =>
-  value === null ||
-  value === undefined ||
-  value === '' ||
-  (typeof value === 'object' && Object.keys(value).length === 0);
-
-const ADDRESS = new Set<string>(ADDRESS_PARTS);
 
 /**
  * One contract with every field a customer needs: a title block (what it is,
@@ -187,8 +151,6 @@ export class AnvaContractDetail extends LitElement {
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {
     const m = f.messages;
-    const { entries } = indexFields(contract);
-    const status = contractStatus(m, contract);
     const kind = branchKind(
       contractField(contract, 'branch'),
       contractField(contract, 'product'),
@@ -197,106 +159,19 @@ export class AnvaContractDetail extends LitElement {
     const title =
       fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind];
     const number = fieldText(contract, 'contractNumber') ?? contract.id;
-    const object = insuredObjectText(contract);
     const links = { id: contract.id, number };
-    const change = templateHref(this.changeHref, links);
-    const claim = templateHref(this.claimHref, links);
-
-    const row = (entry: FieldEntry): unknown => {
-      const { key, id, value } = entry;
-      // A branch code means nothing alone: shown beside the kind of insurance it stands for.
-      if (id === 'branch')
-        return kind === 'other'
-          ? nothing
-          : fieldView(m.fields.branch, `${m.branches[kind]} (${f.text(f.field(key, value))})`);
-      if (id === 'product' && fieldText(contract, 'product') === title) return nothing;
-      return fieldView(f.label(key), formattedView(f.field(key, value)));
-    };
-
-    const group = (id: ShownGroup) => {
-      const shown = entries.filter((entry) => entry.group === id && !isEmpty(entry.value));
-      // Coverages as a table under the group's fields, when they are objects.
-      const coverages = shown.find((entry) => entry.id === 'coverages');
-      const table = coverages && this.renderCoverages(coverages.value, f);
-      if (table) shown.splice(shown.indexOf(coverages), 1);
-      // An address is one line, in the place of its first part.
-      const first = shown.findIndex((entry) => entry.id && ADDRESS.has(entry.id));
-      const address = addressLine(contract);
-      const rows = shown.map((entry, i) => {
-        if (entry.id === 'address' || (entry.id && ADDRESS.has(entry.id)))
-          return i === first || entry.id === 'address'
-            ? fieldView(m.fields.address, address ?? f.text(f.value(entry.value)))
-            : nothing;
-        return row(entry);
-      });
-      if (!table && !rows.some((item) => item !== nothing)) return nothing;
-      return html`<section part="group" class="group ${id}">
-        <h3 part="heading">${m.groups[id]}</h3>
-        <dl part="fields">${rows}</dl>
-        ${table ?? nothing}
-      </section>`;
-    };
-
     return html`<article part="base" lang=${this.locale.lang}>
-      <header part="header" class="header">
-        ${branchIcon(kind, m.branches[kind])}
-        <div class="heading">
-          <h2 part="title">${title}</h2>
-          ${object ? html`<p part="object" class="subtitle">${object}</p>` : nothing}
-          <p part="number" class="muted">${m.fields.contractNumber} ${number}</p>
-        </div>
-        ${status.text ? statusBadge(status) : nothing}
-        ${
-          change || claim
-            ? html`<p part="actions" class="actions">
-                ${change ? html`<a part="button change" class="btn quiet" href=${change}>${m.change}</a>` : nothing}
-                ${claim ? html`<a part="button claim" class="btn quiet" href=${claim}>${m.claim}</a>` : nothing}
-              </p>`
-            : nothing
-        }
-      </header>
-      ${GROUPS.map(group)}
+      ${titleView(f, {
+        kind,
+        title,
+        object: insuredObjectText(contract),
+        number,
+        status: contractStatus(m, contract),
+        change: templateHref(this.changeHref, links),
+        claim: templateHref(this.claimHref, links),
+      })}
+      ${groupsView(contract, f, { kind, title })}
     </article>`;
-  }
-
-  /** Coverages as a table when they are objects; undefined for anything else (a plain field then). */
-  private renderCoverages(coverages: unknown, f: Formatter): TemplateResult | undefined {
-    const items = Array.isArray(coverages) ? coverages : [];
-    if (
-      !items.length ||
-      !items.every((item) => typeof item === 'object' && item && !Array.isArray(item))
-    )
-      return undefined;
-    const rows = items as Record<string, unknown>[];
-    const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const name = COVERAGE_NAMES.find((key) => keys.includes(key));
-    // A coverage's code means nothing beside its name.
-    const columns = name ? [name, ...keys.filter((key) => key !== name && key !== 'code')] : keys;
-    const label = (key: string) => (key === name ? f.messages.fields.coverage : f.label(key));
-    // Explicit roles keep the table's semantics when narrow containers stack its rows.
-    return html`<div class="coverages">
-      <table part="table" role="table">
-        <thead>
-          <tr role="row">
-            ${columns.map((key) => html`<th role="columnheader" scope="col">${label(key)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr part="row" role="row">
-                ${columns.map(
-                  (key, i) =>
-                    html`<td part="cell" role="cell" class=${i ? '' : 'name'}>
-                      <span class="label" aria-hidden="true">${label(key)}</span>
-                      ${formattedView(f.field(key, row[key]))}
-                    </td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
   }
 
   override render() {

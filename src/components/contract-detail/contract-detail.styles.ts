@@ -47,6 +47,23 @@ export const styles = [
         grid-template-columns: minmax(9em, 14em) 1fr;
       }
     }
+    /* Narrow: a label and its value share a line when both fit; a long value goes below its label. */
+    @container (max-width: 28em) {
+      .group > dl {
+        gap: 0.5em;
+      }
+      .group > dl > div {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1em;
+      }
+      .group > dl > div > dt {
+        flex: 1 0 auto;
+      }
+      .group > dl > div > dd {
+        margin: 0;
+      }
+    }
     table {
       width: 100%;
       border-collapse: collapse;
@@ -115,10 +132,18 @@ export const styles = [
       margin-block-end: 0.6em;
     }
     @media print {
-      .actions {
+      .actions,
+      .btn {
         display: none;
       }
       .group {
+        break-inside: avoid;
+      }
+      .header,
+      h3 {
+        break-after: avoid;
+      }
+      tr {
         break-inside: avoid;
       }
     }

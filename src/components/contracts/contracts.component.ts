@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { emit } from '../../core/events.js';
 import type { Contract, Organization } from '../../core/types.js';
 import type { Formatter } from '../../format/format.js';
@@ -8,25 +8,14 @@ import { DataController, type WidgetState } from '../../shared/data-controller.j
 import { detailHref } from '../../shared/href.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
-import {
-  branchIcon,
-  emptyView,
-  errorView,
-  signedOutView,
-  skeletonView,
-  statusBadge,
-} from '../../shared/views.js';
-import {
-  mainColumn,
-  parseColumns,
-  premiumSummary,
-  spansBrokers,
-  toRows,
-  type Column,
-  type Row,
-} from './rows.js';
-import { historyKey, readSaved, writeSaved } from './history-state.js';
-import { listView, type ListView } from './view.js';
+import { emptyView, errorView, signedOutView, skeletonView } from '../../shared/views.js';
+import { parseColumns, spansBrokers, toRows, type Row } from './rows.js';
+import { ListController } from './list-controller.js';
+import { pagingView } from './paging.js';
+import { summaryView } from './summary.js';
+import { tableView } from './table.js';
+import { toolbarView } from './toolbar.js';
+import { memo } from './memo.js';
 import { styles } from './contracts.styles.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -102,6 +91,7 @@ export class AnvaContracts extends LitElement {
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly list = new ListController(this);
   private readonly data = new DataController<ContractsData>(this, this.session, {
     args: () => [],
     task: (_args, { client, request }) =>
@@ -133,102 +123,20 @@ export class AnvaContracts extends LitElement {
   /** `signed-out`, `loading`, `ready`, `empty` or `error`; read-only. */
   @property({ reflect: true }) state: WidgetState = 'loading';
 
-  @state() private query = '';
-  @state() private filter = '';
-  @state() private sortColumn = -1;
-  @state() private sortDirection: 1 | -1 = 1;
-  @state() private page = 0;
+  /** Rows computed once per list, language and column set. */
+  private readonly table = memo(
+    ([contracts, organizations]: ContractsData, format: Formatter, columns?: string) => {
+      const cols = parseColumns(columns, format, spansBrokers(contracts, organizations));
+      return { cols, rows: toRows(contracts, cols, format, organizations) };
+    },
+  );
 
-  private table?: {
-    source: ContractsData;
-    format: Formatter;
-    columns?: string;
-    cols: Column[];
-    rows: Row[];
-  };
-  private view?: { key: unknown[]; value: ListView };
-  /** Set by a page change: the next render brings the list's top into view and focus. */
-  private moved = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.restore();
-    addEventListener('popstate', this.restore);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('popstate', this.restore);
-  }
-
-  private readonly restore = (): void => {
-    Object.assign(this, readSaved(historyKey(this)));
-  };
-
-  /** Keeps the list's state in the current history entry. */
-  private save(): void {
-    const { query, filter, sortColumn, sortDirection, page } = this;
-    writeSaved(historyKey(this), { query, filter, sortColumn, sortDirection, page });
-  }
-
-  private get rows(): { cols: Column[]; rows: Row[] } {
-    const source = this.data.value ?? [[], []];
-    const format = this.locale.format;
-    const t = this.table;
-    if (!t || t.source !== source || t.format !== format || t.columns !== this.columns) {
-      const [contracts, organizations] = source;
-      const cols = parseColumns(this.columns, format, spansBrokers(contracts, organizations));
-      const rows = toRows(contracts, cols, format, organizations);
-      this.table = { source, format, columns: this.columns, cols, rows };
-    }
-    return this.table!;
-  }
-
-  /** The visible rows, computed once per change of rows or list state. */
-  private get visible(): ListView {
-    const { rows } = this.rows;
-    const { query, filter, sortColumn, sortDirection, page, pageSize } = this;
-    const key = [rows, query, filter, sortColumn, sortDirection, page, pageSize];
-    const last = this.view;
-    if (!last || key.some((part, i) => part !== last.key[i])) {
-      const state = { query, filter, sortColumn, sortDirection, page, pageSize };
-      this.view = { key, value: listView(rows, state, this.locale.messages.locale) };
-    }
-    return this.view!.value;
-  }
-
-  protected override updated(changed: PropertyValues): void {
+  protected override updated(): void {
     // Rows hold the customer's data: none kept once the table is off screen (sign-out, another customer, reload).
-    if (this.state !== 'ready') this.table = this.view = undefined;
-    const listState = ['query', 'filter', 'sortColumn', 'sortDirection', 'page'] as const;
-    if (listState.some((key) => changed.has(key))) this.save();
-    if (this.moved && this.state === 'ready') {
-      this.moved = false;
-      const table = this.renderRoot.querySelector<HTMLElement>('table');
-      table?.focus({ preventScroll: true });
-      if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
+    if (this.state !== 'ready') {
+      this.table.clear();
+      this.list.forget();
     }
-  }
-
-  private onSearch(event: Event): void {
-    this.query = (event.target as HTMLInputElement).value;
-    this.page = 0;
-  }
-
-  private onFilter(event: Event): void {
-    this.filter = (event.target as HTMLSelectElement).value;
-    this.page = 0;
-  }
-
-  private sortBy(column: number): void {
-    this.sortDirection = this.sortColumn === column ? (-this.sortDirection as 1 | -1) : 1;
-    this.sortColumn = column;
-    this.page = 0;
-  }
-
-  private goTo(page: number): void {
-    this.page = page;
-    this.moved = true;
   }
 
   private choose(event: Event, row: Row): void {
@@ -244,43 +152,6 @@ export class AnvaContracts extends LitElement {
       return;
     }
     this.session.runtime.selection.select(row.id, row.contract);
-  }
-
-  private renderRow(row: Row, cols: Column[], main: number, m: Messages) {
-    const href = detailHref(this.detailHref, row.id);
-    const numbered = cols.some((col) => col.field === 'contractNumber');
-    return html`<tr part="row" class="row" role="row">
-      ${cols.map((col, i) => {
-        const value = row.cells[i];
-        let content: unknown = value;
-        if (col.field === 'type') content = branchIcon(row.kind, value ?? '');
-        else if (col.field === 'status') content = statusBadge(row.status);
-        if (i === main) {
-          const choose = (e: Event) => this.choose(e, row);
-          // What it is, its number and its status name the link; the number sits inside it, so a click there opens it too.
-          const label = html`<span class="what">${content}</span><span class="vh">, </span
-            ><span part="number" class=${numbered ? 'vh' : 'number'}
-              >${m.fields.contractNumber} ${row.number}</span
-            ><span class="vh">, ${row.status.text ?? m.none}</span>`;
-          content = href
-            ? html`<a part="link" class="choose" href=${href} @click=${choose}>${label}</a>`
-            : html`<button part="choose" class="choose" @click=${choose}>${label}</button>`;
-        }
-        return html`<td part="cell" role="cell" class=${col.field ?? 'meta'}>
-          <span part="cell-label" class="label" aria-hidden="true">${col.label}</span>${content}
-        </td>`;
-      })}
-    </tr>`;
-  }
-
-  private renderSummary(rows: Row[], f: Formatter) {
-    const summary = this.hideSummary ? undefined : premiumSummary(rows);
-    if (!summary) return nothing;
-    const m = f.messages;
-    return html`<p part="summary" class="summary">
-      <strong>${m.premiumTotal(f.money(summary.monthly))}</strong>
-      <span class="muted">${m.premiumBasis(summary.converted)}</span>
-    </p>`;
   }
 
   override render() {
@@ -301,90 +172,31 @@ export class AnvaContracts extends LitElement {
   }
 
   private renderList(m: Messages) {
-    const { cols, rows } = this.rows;
-    const view = this.visible;
-    const main = mainColumn(cols);
+    const { cols, rows } = this.table(
+      this.data.value ?? [[], []],
+      this.locale.format,
+      this.columns,
+    );
+    const { query, filter, sortColumn, sortDirection } = this.list.state;
+    const view = this.list.view(rows, this.pageSize, m.locale);
     return html`<div part="base" lang=${this.locale.lang}>
-      <div part="toolbar" class="toolbar">
-        <label part="search" class="control">
-          <span>${m.search}</span>
-          <input part="input" type="search" .value=${this.query} @input=${this.onSearch} />
-        </label>
-        <label part="filter" class="control">
-          <span>${m.statusFilter}</span>
-          <select part="select" @change=${this.onFilter}>
-            <option value="" ?selected=${!this.filter}>${m.allStatuses} (${view.total})</option>
-            ${view.statuses.map(
-              ({ value, label, count }) =>
-                html`<option value=${value} ?selected=${value === this.filter}>
-                  ${label} (${count})
-                </option>`,
-            )}
-          </select>
-        </label>
-        <p part="count" class="count" role="status">
-          ${m.contractsCount(view.matched, view.total)}
-        </p>
-      </div>
-      ${this.renderSummary(rows, this.locale.format)}
+      ${toolbarView(m, view, {
+        query,
+        filter,
+        search: (value) => this.list.search(value),
+        filterBy: (value) => this.list.filterBy(value),
+      })}
+      ${this.hideSummary ? nothing : summaryView(this.locale.format, rows)}
       <p class="sort-hint" aria-hidden="true">${m.sortBy}</p>
-      <table part="table" role="table" tabindex="-1">
-        <caption class="vh">
-          ${view.pages > 1 ? m.listPage(view.page + 1, view.pages) : m.contractsLabel}
-        </caption>
-        <thead>
-          <tr role="row">
-            ${cols.map((col, i) => {
-              const sorted = this.sortColumn === i;
-              const dir = this.sortDirection === 1 ? 'ascending' : 'descending';
-              return html`<th
-                part="header"
-                role="columnheader"
-                scope="col"
-                aria-sort=${sorted ? dir : 'none'}
-              >
-                <button part="sort" class="sort" @click=${() => this.sortBy(i)}>
-                  ${col.label}<span class="arrow" aria-hidden="true"
-                    >${sorted ? (this.sortDirection === 1 ? '↑' : '↓') : '↕'}</span
-                  >
-                </button>
-              </th>`;
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            view.rows.length
-              ? view.rows.map((row) => this.renderRow(row, cols, main, m))
-              : html`<tr role="row">
-                  <td part="cell" role="cell" colspan=${cols.length}>${m.noMatches}</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
-      ${
-        view.pages > 1
-          ? html`<nav part="pagination" class="pages" aria-label=${m.pagination}>
-              <button
-                part="button previous"
-                class="btn quiet"
-                ?disabled=${view.page === 0}
-                @click=${() => this.goTo(view.page - 1)}
-              >
-                ${m.previous}
-              </button>
-              <span>${m.pageOf(view.page + 1, view.pages)}</span>
-              <button
-                part="button next"
-                class="btn quiet"
-                ?disabled=${view.page >= view.pages - 1}
-                @click=${() => this.goTo(view.page + 1)}
-              >
-                ${m.next}
-              </button>
-            </nav>`
-          : nothing
-      }
+      ${tableView(m, view, {
+        cols,
+        sortColumn,
+        sortDirection,
+        href: (row) => detailHref(this.detailHref, row.id),
+        sortBy: (column) => this.list.sortBy(column),
+        choose: (event, row) => this.choose(event, row),
+      })}
+      ${pagingView(m, view, (to) => this.list.goTo(to))}
     </div>`;
   }
 }

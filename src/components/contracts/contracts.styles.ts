@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { base, container } from '../../shared/styles.js';
+import { print } from './print.styles.js';
 
 export const styles = [
   base,
@@ -221,23 +222,6 @@ export const styles = [
         display: none;
       }
     }
-    @media print {
-      .toolbar,
-      .sort-hint,
-      .pages,
-      .arrow {
-        display: none;
-      }
-      .sort {
-        padding: 0;
-        border: 0;
-      }
-      .what {
-        text-decoration: none;
-      }
-      .row {
-        break-inside: avoid;
-      }
-    }
   `,
+  print,
 ];

@@ -102,7 +102,7 @@ describe('<anva-contracts> for a customer', () => {
     const summary = () => el.shadowRoot!.querySelector('[part~="summary"]');
     // € 58,23 a month and € 240 a year (€ 20 a month); the ended moped does not count.
     expect(summary()!.textContent!.replace(/\s+/g, ' ').trim()).to.match(
-      /^Totaal €\s?78,23 per maand Van lopende verzekeringen; premies per kwartaal, halfjaar of jaar omgerekend naar een maand\.$/,
+      /^Totaal €\s?78,23 per maand Van lopende verzekeringen; premies per jaar omgerekend naar een maand\.$/,
     );
     el.lang = 'en';
     await waitUntil(() => summary()!.textContent!.includes('Total'));

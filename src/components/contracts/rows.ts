@@ -14,12 +14,11 @@ import {
   insuredObjectText,
   isoDay,
   kindOf,
+  monthlyPremium,
   nameOf,
   own,
   premiumText,
   statusRank,
-  termMonths,
-  termPremium,
   today,
   type ContractStatus,
   type Formatter,
@@ -157,7 +156,6 @@ export function toRows(
     const get = (id: FieldId): unknown => contractField(contract, id);
     const kind = branchKind(get('branch'), get('product'), get('description'));
     const status = contractStatus(m, contract, day);
-    const premium = termPremium(contract);
     const facts: RowFacts = {
       contract,
       kind,
@@ -167,7 +165,7 @@ export function toRows(
         fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind],
       number: fieldText(contract, 'contractNumber') ?? contract.id,
       broker: brokerName(contract, organizations),
-      monthly: premium === undefined ? undefined : premium / termMonths(contract),
+      monthly: monthlyPremium(contract),
     };
     const context: CellContext = { ...facts, f };
     const cells: string[] = [];
@@ -198,14 +196,4 @@ export function toRows(
       .toLowerCase();
     return { ...facts, id: contract.id, cells, sort, search };
   });
-}
-
-/** The premium summary: running policies' premiums per month, and whether other terms were converted. */
-export function premiumSummary(rows: Row[]): { monthly: number; converted: boolean } | undefined {
-  const running = rows.filter((row) => row.status.key === 'active' && row.monthly !== undefined);
-  if (!running.length) return undefined;
-  return {
-    monthly: running.reduce((sum, row) => sum + row.monthly!, 0),
-    converted: running.some((row) => termMonths(row.contract) !== 1),
-  };
 }

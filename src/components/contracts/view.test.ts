@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { formatter } from '../../format/index.js';
 import { en, nl } from '../../i18n/index.js';
-import { parseColumns, premiumSummary, spansBrokers, toRows } from './rows.js';
+import { parseColumns, spansBrokers, toRows } from './rows.js';
+import { premiumSummary } from './summary.js';
 import { listView, type ListState } from './view.js';
 
 const contract = (id: string, status: string, metadata: Record<string, unknown> = {}) => ({
@@ -105,10 +106,11 @@ describe('the visible rows', () => {
   it('sums running premiums per month, saying when other terms were converted', () => {
     const summary = premiumSummary(rows)!;
     expect(summary.monthly).to.be.closeTo(68.23, 0.001);
-    expect(summary.converted).to.equal(true);
+    expect(summary.converted).to.deep.equal([12]);
     expect(premiumSummary(rows.filter((row) => row.id === '2'))).to.deep.equal({
       monthly: 58.23,
-      converted: false,
+      converted: [],
+      uncounted: 0,
     });
     expect(premiumSummary(rows.filter((row) => row.id === '1'))).to.equal(undefined);
   });

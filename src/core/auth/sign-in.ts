@@ -27,7 +27,14 @@ export function authError(caught: unknown): AnvaError {
 }
 
 /**
- * Opens the Hub's login page. Resolves with the popup's answer (an address
+ * The widgets' language without their own `lang`: `<anva-hub lang>` (already
+ * `nl` or `en`), else the page's (`en-GB` is English), else Dutch.
+ */
+const loginLanguage = (config: AnvaConfig): string =>
+  config.lang ?? (/^en\b/i.test(document.documentElement.lang) ? 'en' : 'nl');
+
+/**
+ * Opens the Hub's login page, in the language the page speaks. Resolves with the popup's answer (an address
  * to check), `closed` when the customer closed the popup, or `left` when this
  * page is on its way to the Hub.
  */
@@ -48,6 +55,7 @@ export async function toLoginPage(
       request_type: popup ? 'si:p' : 'si:r',
       nonce,
       state: data,
+      ui_locales: loginLanguage(config),
       ...(popup && { display: 'popup' }),
     });
     if (!popup) {

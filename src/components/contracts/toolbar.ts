@@ -1,0 +1,41 @@
+/** The list's controls above the table: search, the status filter with counts, the result count. */
+import { html, type TemplateResult } from 'lit';
+import type { Messages } from '../../i18n/messages.js';
+import type { ListView } from './view.js';
+
+export interface ToolbarProps {
+  query: string;
+  filter: string;
+  search: (query: string) => void;
+  filterBy: (filter: string) => void;
+}
+
+export function toolbarView(m: Messages, view: ListView, props: ToolbarProps): TemplateResult {
+  return html`<div part="toolbar" class="toolbar">
+    <label part="search" class="control">
+      <span>${m.search}</span>
+      <input
+        part="input"
+        type="search"
+        .value=${props.query}
+        @input=${(event: Event) => props.search((event.target as HTMLInputElement).value)}
+      />
+    </label>
+    <label part="filter" class="control">
+      <span>${m.statusFilter}</span>
+      <select
+        part="select"
+        @change=${(event: Event) => props.filterBy((event.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${!props.filter}>${m.allStatuses} (${view.total})</option>
+        ${view.statuses.map(
+          ({ value, label, count }) =>
+            html`<option value=${value} ?selected=${value === props.filter}>
+              ${label} (${count})
+            </option>`,
+        )}
+      </select>
+    </label>
+    <p part="count" class="count" role="status">${m.contractsCount(view.matched, view.total)}</p>
+  </div>`;
+}
