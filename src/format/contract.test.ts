@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en, nl } from '../i18n/index.js';
 import { detailHref, isHttpUrl } from '../shared/href.js';
+import { insuredObjectText } from './contract.js';
 import {
   branchKind,
   contractStatus,
@@ -13,6 +14,16 @@ import {
 } from './index.js';
 
 describe('format: contracts, statuses and links', () => {
+  it('names an insured car so that no dash can break it across lines', () => {
+    const car = {
+      id: 'c1',
+      metadata: {
+        insuredObject: { make: 'Mercedes-Benz', model: 'C 200', licensePlate: 'X-123-YZ' },
+      },
+    };
+    expect(insuredObjectText(car)).to.equal('Mercedes\u2011Benz C 200 · X\u2011123\u2011YZ');
+  });
+
   it('labels statuses and derives Toekomstig and Verlopen', () => {
     expect(statusText(nl, 'Geroyeerd')).to.equal('Beëindigd');
     expect(statusText(en, 'lopend')).to.equal('Active');

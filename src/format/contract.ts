@@ -52,12 +52,15 @@ export function addressLine(contract: Contract): string | undefined {
   return text('address') ?? (line || undefined);
 }
 
+/** `text` with non-breaking hyphens, which read the same: a name never breaks at its dash. */
+const unbreakable = (text = '') => text.replaceAll('-', '\u2011');
+
 /** What is insured, in the words a customer recognises it by: `Toyota Yaris · GZ-845-T`, an address, a name. */
 export function insuredObjectText(contract: Contract): string | undefined {
   const text = (id: FieldId) => fieldText(contract, id);
-  const vehicle = [text('make'), text('model')].filter(Boolean).join(' ');
-  // A licence plate never wraps at its dashes (non-breaking hyphens, read the same).
-  const plate = text('licencePlate')?.replaceAll('-', '\u2011');
+  // A make, model or plate never wraps at its dashes (Mercedes-Benz, GZ-845-T).
+  const vehicle = unbreakable([text('make'), text('model')].filter(Boolean).join(' '));
+  const plate = unbreakable(text('licencePlate'));
   if (vehicle || plate) return [vehicle, plate].filter(Boolean).join(' · ');
   return addressLine(contract) ?? text('name') ?? text('familyComposition');
 }

@@ -191,6 +191,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const indexCache = new WeakMap<object, KnownFields>();
 
+/** Where a field no catalogue knows goes: internal ids hidden, the rest with its container or last. */
+function unknownGroup(key: string, parent: GroupId | undefined): GroupId {
+  if (INTERNAL_ID.test(key)) return 'hidden';
+  return parent ?? 'other';
+}
+
 /**
  * Sorts a contract into known fields and the rest: its own top-level fields
  * (a status or dossier number the API sends beside the metadata wins), then
@@ -209,7 +215,7 @@ export function indexFields(contract: Record<string, unknown>): KnownFields {
       for (const [inner, item] of Object.entries(value)) add(inner, item, FIELDS[id].group, 1);
       return;
     }
-    const group = id ? FIELDS[id].group : INTERNAL_ID.test(key) ? 'hidden' : (parent ?? 'other');
+    const group = id ? FIELDS[id].group : unknownGroup(key, parent);
     const entry: FieldEntry = { key, id, value, group };
     if (id) result.known.set(id, entry);
     result.entries.push(entry);

@@ -197,12 +197,11 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
     },
     field: (key, v) => field(key, v),
     value: (v) => value(v),
-    text: (v) =>
-      typeof v === 'string'
-        ? v
-        : 'items' in v
-          ? v.items.map(f.text).join(', ')
-          : v.entries.map(([label, item]) => `${label}: ${f.text(item)}`).join(', '),
+    text: (v) => {
+      if (typeof v === 'string') return v;
+      if ('items' in v) return v.items.map(f.text).join(', ');
+      return v.entries.map(([label, item]) => `${label}: ${f.text(item)}`).join(', ');
+    },
   };
   return f;
 }

@@ -23,14 +23,15 @@ export const base = css`
     font-family: var(--anva-font-family, inherit);
     color: var(--anva-color-text, inherit);
     line-height: 1.5;
-    --_s: var(--anva-space, 1rem);
-    --_r: var(--anva-radius, 0.5rem);
-    --_p: var(--anva-color-primary, #0b5cad);
-    --_on-p: var(--anva-color-on-primary, #fff);
-    --_b: var(--anva-color-border, color-mix(in srgb, currentColor 25%, transparent));
-    --_d: var(--anva-color-danger, #c62828);
-    --_m: color-mix(in srgb, currentColor 78%, transparent);
-    --_t: color-mix(in srgb, currentColor 6%, transparent);
+    /* The theme resolved once per widget, under private names (--_*) no page sets. */
+    --_space: var(--anva-space, 1rem);
+    --_radius: var(--anva-radius, 0.5rem);
+    --_primary: var(--anva-color-primary, #0b5cad);
+    --_on-primary: var(--anva-color-on-primary, #fff);
+    --_border: var(--anva-color-border, color-mix(in srgb, currentColor 25%, transparent));
+    --_danger: var(--anva-color-danger, #c62828);
+    --_muted: color-mix(in srgb, currentColor 78%, transparent);
+    --_tint: color-mix(in srgb, currentColor 6%, transparent);
   }
   :host([hidden]) {
     display: none;
@@ -49,7 +50,7 @@ export const base = css`
   [part~='base'],
   .msg {
     background: var(--anva-color-surface, transparent);
-    border-radius: var(--_r);
+    border-radius: var(--_radius);
   }
   button,
   input,
@@ -78,24 +79,24 @@ export const base = css`
     gap: 0.5em;
     min-height: 2.5rem;
     padding: 0.4em 1.1em;
-    border: 1px solid var(--_p);
-    border-radius: var(--_r);
-    background: var(--_p);
-    color: var(--_on-p);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
     font-weight: 600;
     text-decoration: none;
     cursor: pointer;
   }
   .btn:hover {
-    background: color-mix(in srgb, var(--_p) 85%, #000);
+    background: color-mix(in srgb, var(--_primary) 85%, #000);
   }
   .btn.quiet {
-    border-color: var(--_b);
+    border-color: var(--_border);
     background: transparent;
     color: inherit;
   }
   .btn.quiet:hover {
-    background: var(--_t);
+    background: var(--_tint);
   }
   .btn[aria-disabled='true'] {
     opacity: 0.7;
@@ -109,17 +110,17 @@ export const base = css`
     display: grid;
     gap: 0.75em;
     justify-items: start;
-    padding: var(--_s);
-    border: 1px solid var(--_b);
-    border-radius: var(--_r);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   [part~='error'] {
-    border-inline-start: 0.25rem solid var(--_d);
+    border-inline-start: 0.25rem solid var(--_danger);
   }
   .sk {
     display: block;
     height: 1em;
-    border-radius: calc(var(--_r) / 2);
+    border-radius: calc(var(--_radius) / 2);
     background: color-mix(in srgb, currentColor 12%, transparent);
     animation: anva-pulse 1.5s ease-in-out infinite;
   }
@@ -145,7 +146,7 @@ export const base = css`
     inset: 0;
     display: grid;
     place-content: center;
-    padding: var(--_s);
+    padding: var(--_space);
     text-align: center;
   }
   [data-slow] > [part~='skeleton'] {
@@ -161,7 +162,7 @@ export const base = css`
   }
   .muted,
   dt {
-    color: var(--_m);
+    color: var(--_muted);
   }
   dl {
     display: grid;
@@ -198,7 +199,7 @@ export const base = css`
     align-items: center;
     gap: 0.45em;
     padding: 0 0.65em;
-    border: 1px solid var(--_b);
+    border: 1px solid var(--_border);
     border-radius: 1em;
     font-size: 0.875em;
     white-space: nowrap;
@@ -221,7 +222,7 @@ export const base = css`
     --_dot: #3a7bd5;
   }
   [data-tone='expired'] {
-    --_dot: var(--_d);
+    --_dot: var(--_danger);
   }
   .icon {
     display: inline-flex;

@@ -7,7 +7,7 @@ export const styles = [
   css`
     .account {
       display: grid;
-      gap: var(--_s);
+      gap: var(--_space);
     }
     .group {
       display: grid;
@@ -28,7 +28,7 @@ export const styles = [
       width: 2em;
       height: 2em;
       object-fit: contain;
-      border-radius: calc(var(--_r) / 2);
+      border-radius: calc(var(--_radius) / 2);
     }
     /* Sized in its own font, so two letters always fit. */
     .initials {
@@ -37,9 +37,9 @@ export const styles = [
       place-items: center;
       width: 2.5em;
       height: 2.5em;
-      border: 1px solid var(--_b);
+      border: 1px solid var(--_border);
       border-radius: 50%;
-      background: var(--_t);
+      background: var(--_tint);
       font-size: 0.8em;
       font-weight: 600;
     }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Contract } from '../../core/types.js';
 import {
@@ -12,6 +12,7 @@ import {
 import type { Messages } from '../../i18n/messages.js';
 import { templateHref } from '../../shared/href.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
+import { AnvaElement } from '../../shared/anva-element.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
 import { emptyView, errorView, signedOutView, skeletonView } from '../../shared/views.js';
@@ -67,20 +68,9 @@ import { styles } from './contract-detail.styles.js';
  * @csspart error - The error (also not found) message.
  * @csspart skeleton - The placeholder while loading.
  *
- * @cssprop --anva-color-primary - Button background (default `#0b5cad`).
- * @cssprop --anva-color-on-primary - Button text on the primary colour (default `#fff`).
- * @cssprop --anva-color-text - Text colour (default: the page's).
- * @cssprop --anva-color-surface - Background (default: transparent).
- * @cssprop --anva-color-border - Borders (default: the text colour at 25%).
- * @cssprop --anva-color-danger - Error accents and the *Verlopen* dot (default `#c62828`).
- * @cssprop --anva-color-focus - Focus ring (default: the text colour).
- * @cssprop --anva-radius - Corner radius (default `0.5rem`).
- * @cssprop --anva-space - Padding unit (default `1rem`).
- * @cssprop --anva-font-family - Font (default: the page's).
- *
  * @fires anva-error - `{ code, message, retryable }` when it shows an error (never a token).
  */
-export class AnvaContractDetail extends LitElement {
+export class AnvaContractDetail extends AnvaElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);

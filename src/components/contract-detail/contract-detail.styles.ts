@@ -7,7 +7,7 @@ export const styles = [
   css`
     article {
       display: grid;
-      gap: calc(var(--_s) * 1.25);
+      gap: calc(var(--_space) * 1.25);
     }
     .header {
       display: flex;
@@ -33,14 +33,14 @@ export const styles = [
       width: 2.5em;
       height: 2.5em;
       padding: 0.45em;
-      border: 1px solid var(--_b);
+      border: 1px solid var(--_border);
       border-radius: 50%;
     }
     .group {
       display: grid;
       gap: 0.5em;
       padding-block-start: 0.75em;
-      border-block-start: 1px solid var(--_b);
+      border-block-start: 1px solid var(--_border);
     }
     @container (min-width: 28em) {
       .group > dl {
@@ -71,13 +71,13 @@ export const styles = [
     th,
     td {
       padding: 0.4em 0.75em 0.4em 0;
-      border-block-end: 1px solid var(--_b);
+      border-block-end: 1px solid var(--_border);
       text-align: start;
       vertical-align: top;
       hyphens: auto;
     }
     th {
-      color: var(--_m);
+      color: var(--_muted);
       font-weight: 400;
     }
     .name {
@@ -103,7 +103,7 @@ export const styles = [
       }
       tr {
         padding-block: 0.5em;
-        border-block-end: 1px solid var(--_b);
+        border-block-end: 1px solid var(--_border);
       }
       td {
         display: flex;
@@ -114,7 +114,7 @@ export const styles = [
       }
       td .label {
         display: block;
-        color: var(--_m);
+        color: var(--_muted);
       }
       .name .label {
         display: none;

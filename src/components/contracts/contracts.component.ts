@@ -1,10 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { emit } from '../../core/events.js';
 import type { Contract, Organization } from '../../core/types.js';
 import type { Formatter } from '../../format/format.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
+import { AnvaElement } from '../../shared/anva-element.js';
 import { detailHref } from '../../shared/href.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
@@ -72,21 +73,10 @@ type ContractsData = [Contract[], Organization[]];
  * @csspart error - The error message.
  * @csspart skeleton - The placeholder while loading.
  *
- * @cssprop --anva-color-primary - Button background (default `#0b5cad`).
- * @cssprop --anva-color-on-primary - Button text on the primary colour (default `#fff`).
- * @cssprop --anva-color-text - Text colour (default: the page's).
- * @cssprop --anva-color-surface - Background (default: transparent).
- * @cssprop --anva-color-border - Borders and row lines (default: the text colour at 25%).
- * @cssprop --anva-color-danger - Error accents and the *Verlopen* dot (default `#c62828`).
- * @cssprop --anva-color-focus - Focus ring (default: the text colour).
- * @cssprop --anva-radius - Corner radius (default `0.5rem`).
- * @cssprop --anva-space - Padding unit (default `1rem`).
- * @cssprop --anva-font-family - Font (default: the page's).
- *
  * @fires anva-contract-select - `{ id, contract }` when a contract is chosen; cancelable (cancel to stop the navigation or selection).
  * @fires anva-error - `{ code, message, retryable }` when it shows an error (never a token).
  */
-export class AnvaContracts extends LitElement {
+export class AnvaContracts extends AnvaElement {
   static override styles = styles;
 
   private readonly session = new SessionController(this);

@@ -26,7 +26,7 @@ export const styles = [
       min-width: 12em;
       padding: 0.3em 0.6em;
       border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
-      border-radius: var(--_r);
+      border-radius: var(--_radius);
       background: transparent;
       font-size: 1rem;
       font-weight: 400;
@@ -36,7 +36,7 @@ export const styles = [
     }
     .count {
       margin-inline-start: auto;
-      color: var(--_m);
+      color: var(--_muted);
       font-size: 0.875em;
     }
     table {
@@ -46,7 +46,7 @@ export const styles = [
     th,
     td {
       padding: 0.6em 0.5em;
-      border-block-end: 1px solid var(--_b);
+      border-block-end: 1px solid var(--_border);
       text-align: start;
       vertical-align: middle;
     }
@@ -60,7 +60,7 @@ export const styles = [
     .number {
       display: block;
       font-weight: 400;
-      color: var(--_m);
+      color: var(--_muted);
       font-size: 0.875em;
       font-variant-numeric: tabular-nums;
     }
@@ -87,7 +87,7 @@ export const styles = [
       cursor: pointer;
     }
     .arrow {
-      color: var(--_m);
+      color: var(--_muted);
     }
     .row {
       position: relative;
@@ -96,7 +96,7 @@ export const styles = [
       transform: translate(0);
     }
     .row:hover {
-      background: var(--_t);
+      background: var(--_tint);
     }
     .choose {
       display: block;
@@ -173,7 +173,7 @@ export const styles = [
       }
       .sort {
         padding: 0.2em 0.75em;
-        border: 1px solid var(--_b);
+        border: 1px solid var(--_border);
         border-radius: 1em;
         font-size: 0.875em;
       }
@@ -182,9 +182,9 @@ export const styles = [
         grid-template-columns: 1fr 1fr;
         gap: 0.5em 1em;
         margin-block-start: 0.75em;
-        padding: 0.75em var(--_s);
-        border: 1px solid var(--_b);
-        border-radius: var(--_r);
+        padding: 0.75em var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
       }
       .row td {
         min-width: 0;
@@ -201,12 +201,12 @@ export const styles = [
       .sort-hint {
         display: block;
         margin-block-end: 0.35em;
-        color: var(--_m);
+        color: var(--_muted);
         font-size: 0.875em;
       }
       .row .label {
         display: block;
-        color: var(--_m);
+        color: var(--_muted);
         font-size: 0.8em;
       }
       /* Icon and badge speak for themselves: together on the card's first line. */

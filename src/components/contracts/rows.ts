@@ -89,6 +89,14 @@ const HEADINGS: Partial<Record<ColumnId, (m: Messages) => string>> = {
   premium: (m) => m.groups.premium,
 };
 
+/** A column's heading: its own, else its field's label, else its key in words. */
+function columnLabel(f: Formatter, key: string, field: ColumnId | undefined): string {
+  const heading = field && own(HEADINGS, field);
+  if (heading) return heading(f.messages);
+  if (field && field !== 'type') return f.messages.fields[field];
+  return f.label(key);
+}
+
 /** The broker's columns, else the default set (with the broker when the list spans several). */
 export function parseColumns(
   columns: string | undefined,
@@ -104,13 +112,7 @@ export function parseColumns(
     .filter(Boolean);
   return [...new Set(keys)].map((key) => {
     const field: ColumnId | undefined = key === 'type' ? 'type' : fieldOf(key);
-    const heading = field && own(HEADINGS, field);
-    const label = heading
-      ? heading(f.messages)
-      : field
-        ? f.messages.fields[field as FieldId]
-        : f.label(key);
-    return { key, field, label };
+    return { key, field, label: columnLabel(f, key, field) };
   });
 }
 

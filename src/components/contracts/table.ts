@@ -5,6 +5,9 @@ import { branchIcon, statusBadge } from '../../shared/views.js';
 import { mainColumn, type Column, type Row } from './rows.js';
 import type { ListView } from './view.js';
 
+/** The arrow a column header shows, by its `aria-sort`. */
+const ARROWS = { ascending: '↑', descending: '↓', none: '↕' };
+
 export interface TableProps {
   cols: Column[];
   sortColumn: number;
@@ -21,6 +24,7 @@ function headerView(props: TableProps): TemplateResult {
     ${cols.map((col, i) => {
       const sorted = sortColumn === i;
       const dir = sortDirection === 1 ? 'ascending' : 'descending';
+      const arrow = ARROWS[sorted ? dir : 'none'];
       return html`<th
         part="header"
         role="columnheader"
@@ -28,9 +32,7 @@ function headerView(props: TableProps): TemplateResult {
         aria-sort=${sorted ? dir : 'none'}
       >
         <button part="sort" class="sort" @click=${() => props.sortBy(i)}>
-          ${col.label}<span class="arrow" aria-hidden="true"
-            >${sorted ? (sortDirection === 1 ? '↑' : '↓') : '↕'}</span
-          >
+          ${col.label}<span class="arrow" aria-hidden="true">${arrow}</span>
         </button>
       </th>`;
     })}
