@@ -12,6 +12,7 @@ import { startSite } from '../../demo/site-server.mjs';
 import { startHub } from '../../demo/hub/server.mjs';
 import { chooseEncoding } from '../../demo/compression.mjs';
 import { listening } from '../e2e/harness.mjs';
+import { JAN, startTestHub, tokensFor } from '../hub/helpers.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,4 +126,22 @@ test("the Hub's stylesheets come compressed", async () => {
   assert.equal(css.headers.vary, 'Accept-Encoding');
   const file = await readFile(new URL('../../demo/hub/assets/hub.css', import.meta.url));
   assert.deepEqual(brotliDecompressSync(css.body), file);
+});
+
+test("the Hub's API answers compressed, varying by origin and encoding", async () => {
+  const testHub = await startTestHub();
+  try {
+    const { access_token: token } = await tokensFor(testHub, JAN);
+    const answer = await get(`${testHub.apiBase}/contract/contracts/mycontracts`, {
+      Authorization: `Bearer ${token}`,
+      Origin: testHub.site,
+      'Accept-Encoding': 'gzip',
+    });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers['content-encoding'], 'gzip');
+    assert.equal(answer.headers.vary, 'Origin, Accept-Encoding');
+    assert.ok(JSON.parse(gunzipSync(answer.body)).data.items.length > 0);
+  } finally {
+    await testHub.close();
+  }
 });
