@@ -55,9 +55,10 @@ export async function signIn(browser, stack, path = SIGN_IN_PAGES[0]) {
   return page;
 }
 
-/** Scores (0–100) and CLS per page and state. */
+/** Scores (0–100) and CLS per page and state; `audits` adds single audits to `categories`. */
 export async function audit({
   categories = CATEGORIES,
+  audits = [],
   pages = PAGES,
   states = ['signed out', 'signed in'],
 } = {}) {
@@ -83,6 +84,8 @@ export async function audit({
             output: 'json',
             logLevel: 'error',
             onlyCategories: categories,
+            // Audits beyond the categories, such as CLS without the rest of performance.
+            ...(audits.length ? { onlyAudits: audits } : {}),
             disableStorageReset: true,
           },
           desktop,
