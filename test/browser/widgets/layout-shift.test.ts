@@ -85,6 +85,8 @@ describe('no layout shift', () => {
     await until(login, 'ready');
     const ready = login.getBoundingClientRect().height;
     console.log(`anva-login height: skeleton ${skeleton}px, ready ${ready}px`);
-    expect(skeleton).to.equal(ready);
+    // Equal in Chromium and Firefox; WebKit lays the signed-in button out half a pixel shorter.
+    // The old 2.5rem skeleton was 1.1 px short at 17 px.
+    expect(skeleton).to.be.closeTo(ready, 0.6);
   });
 });
