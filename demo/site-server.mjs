@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compress, varyFor } from './compression.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const projectRoot = resolve(here, '..');
@@ -209,9 +210,18 @@ export async function startSite({
       return;
     }
     const type = CONTENT_TYPES[extname(target)] ?? 'application/octet-stream';
+    const html = type.startsWith('text/html');
+    // A file is asked again on every use (no-cache) and answered 304 while it is unchanged;
+    // a page is made anew each time (its nonce), so it has no validator.
+    const etag = html ? undefined : `W/"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`;
+    if (etag && req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, { ...headersFor(pathname, type), ...varyFor(type), ETag: etag });
+      res.end();
+      return;
+    }
     let body = await readFile(target);
     let nonce;
-    if (type.startsWith('text/html')) {
+    if (html) {
       nonce = randomBytes(16).toString('base64');
       body = (await expandIncludes(body.toString('utf8'), partialsDir))
         .replaceAll('{{AUTHORITY}}', escapeAttribute(hubIssuer))
@@ -219,8 +229,14 @@ export async function startSite({
         .replaceAll('{{NONCE}}', escapeAttribute(nonce));
       body = Buffer.from(body, 'utf8');
     }
-    res.writeHead(200, { ...headersFor(pathname, type, nonce), 'Content-Length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    const sent = compress(req, type, body, html ? {} : { path: target, version: etag });
+    res.writeHead(200, {
+      ...headersFor(pathname, type, nonce),
+      ...sent.headers,
+      ...(etag ? { ETag: etag } : {}),
+      'Content-Length': sent.body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : sent.body);
   }
 
   const server = listening ?? createServer();

@@ -6,6 +6,7 @@
 import { createPublicKey } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, errors as joseErrors, jwtVerify } from 'jose';
+import { compress } from '../compression.mjs';
 import { contractsOf } from './dossier.mjs';
 
 const ALGORITHMS = ['RS256'];
@@ -229,12 +230,15 @@ export function createApi(hub) {
       if (error.wwwAuthenticate) headers['WWW-Authenticate'] = error.wwwAuthenticate;
       body = { error: { code: error.code, message: error.message } };
     }
-    const json = JSON.stringify(body);
+    const type = 'application/json; charset=utf-8';
+    const sent = compress(req, type, Buffer.from(JSON.stringify(body)));
     res.writeHead(status, {
       ...headers,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(json),
+      ...sent.headers,
+      Vary: [headers.Vary, sent.headers.Vary].join(', '),
+      'Content-Type': type,
+      'Content-Length': sent.body.length,
     });
-    res.end(req.method === 'HEAD' ? undefined : json);
+    res.end(req.method === 'HEAD' ? undefined : sent.body);
   };
 }

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { compress } from '../compression.mjs';
 import { createAdapterStore } from './adapter.mjs';
 import { createApi } from './api.mjs';
 import { brandStylesheet } from './brokers.mjs';
@@ -220,7 +221,7 @@ export async function startHub({ servers = {}, ...options } = {}) {
       const path = url.pathname;
       if (config.singleOrigin && (await answerApi(req, res, url))) return;
       if (path.startsWith('/assets/brand/')) {
-        serveBrandStylesheet(hub, res, path.slice('/assets/brand/'.length));
+        serveBrandStylesheet(hub, req, res, path.slice('/assets/brand/'.length));
       } else if (path.startsWith('/assets/')) {
         serveAsset(req, res, path.slice('/assets/'.length));
       } else if (path === '/beheer' || path.startsWith('/beheer/')) {
@@ -285,26 +286,31 @@ function serveAsset(req, res, name) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
+  const type = ASSET_TYPES[name.split('.').pop()];
+  const sent = compress(req, type, body);
   res.writeHead(200, {
-    'Content-Type': ASSET_TYPES[name.split('.').pop()],
+    'Content-Type': type,
     'Cache-Control': 'public, max-age=300',
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'X-Content-Type-Options': 'nosniff',
+    ...sent.headers,
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(req.method === 'HEAD' ? undefined : sent.body);
 }
 
 /** `/assets/brand/<client_id>.css`: a website's colour from its registration. */
-function serveBrandStylesheet(hub, res, name) {
+function serveBrandStylesheet(hub, req, res, name) {
   const css = name.endsWith('.css') && brandStylesheet(hub, decodeURIComponent(name.slice(0, -4)));
   if (!css) {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
+  const sent = compress(req, ASSET_TYPES.css, Buffer.from(css));
   res.writeHead(200, {
     'Content-Type': ASSET_TYPES.css,
     'Cache-Control': 'public, max-age=300',
     'X-Content-Type-Options': 'nosniff',
+    ...sent.headers,
   });
-  res.end(css);
+  res.end(sent.body);
 }

@@ -21,7 +21,8 @@ export const styles = [
     }
     .btn-sk {
       width: 7rem;
-      height: 2.5rem;
+      /* A button's height: its line, padding and border, at least its minimum. */
+      height: max(2.5rem, 2.3em + 2px);
     }
   `,
 ];
