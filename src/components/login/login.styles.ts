@@ -16,8 +16,22 @@ export const styles = [
       align-items: center;
       gap: 0.5em 1em;
     }
+    /* A name stays on one line: shortened with an ellipsis where the bar has no room for it. */
     .name {
       font-weight: 600;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .name,
+    .name * {
+      white-space: nowrap;
+    }
+    /* On paper there is nobody to sign in or out. */
+    @media print {
+      :host {
+        display: none;
+      }
     }
     .btn-sk {
       width: 7rem;

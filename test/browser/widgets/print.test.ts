@@ -8,6 +8,8 @@ import type { AnvaContracts } from '../../../src/components/contracts/contracts.
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
+import '../../../src/components/login/login.js';
+import type { AnvaLogin } from '../../../src/components/login/login.component.js';
 
 const CONTRACTS = Array.from({ length: 12 }, (_, i) => ({
   id: `p${i}`,
@@ -49,6 +51,14 @@ describe('printed', () => {
     // A printed page of a longer list says which page it is.
     expect(shown(el, 'caption')[0]!.textContent!.trim()).to.equal('Verzekeringen, pagina 1 van 3');
     expect(getComputedStyle(shown(el, 'tbody tr')[0]!).breakInside).to.equal('avoid');
+  });
+
+  it('the login bar is left out: on paper nobody signs in or out', async () => {
+    await useFakeHub();
+    await signInAsCustomer();
+    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
+    await until(el, 'ready');
+    expect(el.getBoundingClientRect().height).to.equal(0);
   });
 
   it('a policy leaves out the links to the broker’s forms', async () => {
