@@ -66,7 +66,8 @@ export async function startBenchProxy({ server, targetPort, siteOrigin }) {
         port: targetPort,
         method: req.method,
         path: req.url,
-        headers: req.headers,
+        // The replaced answer is read here, so it must come uncompressed; others pass as sent.
+        headers: replace ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers,
       },
       async (answer) => {
         if (!replace || answer.statusCode !== 200) {
