@@ -34,6 +34,9 @@ export interface Renewing {
 /** Longer than a renewal at the Hub may take (15 s), so only a stuck lock is given up on. */
 const LOCK_WAIT_MS = 20_000;
 
+/** How long a tab with the lock waits for a peer that may have spent the token just before it. */
+const SUCCESSOR_WAIT_MS = 300;
+
 /** True when the Hub says the grant or account is gone, not merely expired. */
 export const saysRevoked = (...texts: (string | null | undefined)[]): boolean =>
   texts.some((text) => /revoked/i.test(text ?? ''));
@@ -83,12 +86,19 @@ export async function renewSession(session: Renewing): Promise<Renewal> {
       async (locked) => {
         await tabs.settled();
         if (started !== session.epoch()) return 'signed-out';
-        // Without the lock: give way to a rival tab, and spend only if it produced nothing.
-        if (
-          hasSuccessor(session, spent) ||
-          (!locked && (await tabs.lost(previous)) && hasSuccessor(session, spent))
-        )
+        if (hasSuccessor(session, spent)) return 'renewed';
+        if (locked) {
+          // The tab that held the lock just before may have spent the token already.
+          const peer = await tabs.successorOf(previous, SUCCESSOR_WAIT_MS);
+          if (started !== session.epoch()) return 'signed-out';
+          if (peer && peer.profile.sub === session.user()?.profile.sub) {
+            session.accept(peer);
+            return 'renewed';
+          }
+        } else if ((await tabs.lost(previous)) && hasSuccessor(session, spent)) {
+          // Without the lock: this tab gave way to a rival, which handed over its successor.
           return 'renewed';
+        }
         const current = session.user();
         if (!current?.refresh_token) return 'signed-out';
         const next = await refreshed(await session.client(), current, current.refresh_token);

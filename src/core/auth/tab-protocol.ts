@@ -100,6 +100,17 @@ export class TabProtocol {
   }
 
   /**
+   * Under the tab lock, before spending `previous`: the session of a tab that spent it just
+   * before. Its news may still be on the way (the lock and the channel keep no order between
+   * them), so this tab asks; only the tab holding the successor answers.
+   */
+  async successorOf(previous: string, waitMs: number): Promise<User | undefined> {
+    const peer = await this.askSession(waitMs, previous);
+    if (peer) this.#predecessor = previous;
+    return peer;
+  }
+
+  /**
    * Without the tab lock: claims `previous` and gives way to a rival tab with
    * a lower ticket. True when a rival won (after waiting up to 10 s for its
    * news, and for the successor it hands over).

@@ -206,6 +206,8 @@ describe('the tab channel against other pages of the same site', () => {
       for (const token of await issuedTokens(hub))
         expect(news.includes(token), 'a token in news nobody asked for').to.equal(false);
 
+      // The renewal asked for a successor too (nobody had one): the new tab's question comes after.
+      const beforeTab = spy.seen.length;
       const fresh = await openTab(hub, { fresh: true });
       expect(fresh.state().status).to.equal('signed-in');
       const messages = spy.seen.map(({ data }) => data as Record<string, unknown>);
@@ -214,7 +216,7 @@ describe('the tab channel against other pages of the same site', () => {
         tokens.some((token) => JSON.stringify(message).includes(token)),
       );
       expect(withTokens.map((message) => message.type)).to.deep.equal(['answer']);
-      const ask = messages.find((message) => message.type === 'ask');
+      const ask = messages.slice(beforeTab).find((message) => message.type === 'ask');
       expect(withTokens[0]?.to).to.equal(ask?.id);
       expect(Object.keys(withTokens[0]?.tokens as object).sort()).to.deep.equal([
         'access_token',
