@@ -53,7 +53,7 @@ export class OidcSession {
       current: () => (this.#state.status === 'signed-in' ? this.#user : null),
       wantsSession: () => !this.#user && this.#state.status === 'signed-out',
       checkIdToken: async (token) =>
-        checkIdToken(token, (await this.#metadata()).issuer, config.clientId, undefined),
+        checkIdToken(token, (await this.#metadata()).issuer, config.clientId),
       accept: (next) => this.#accept(next),
       signedOutElsewhere: async (reason) => {
         if (this.#user) await this.#end(reason, 'here');
@@ -166,7 +166,7 @@ export class OidcSession {
     if (back.kind === 'sign-in') {
       const next = new User(await (await this.#oidc()).processSigninResponse(back.href));
       const data = (next.state ?? {}) as SignInData;
-      await this.#check(next, data.nonce);
+      await this.#check(next, true);
       this.#accept(next);
       this.#tabs.signedIn();
       returnTo(data.returnTo, this.#options.navigate);
@@ -176,10 +176,10 @@ export class OidcSession {
     }
   }
 
-  /** Checks a new ID token (`nonce`: one from a sign-in) against the contract. */
-  async #check(next: User, nonce?: string): Promise<void> {
+  /** Checks a new ID token (`signingIn`: the one a sign-in must bring) against the contract. */
+  async #check(next: User, signingIn?: boolean): Promise<void> {
     const { issuer } = await this.#metadata();
-    checkNewIdToken(next, this.#user, issuer, this.#config.clientId, nonce);
+    checkNewIdToken(next, this.#user, issuer, this.#config.clientId, signingIn);
   }
 
   /** Stores and uses `next`. */

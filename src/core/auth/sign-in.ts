@@ -12,7 +12,6 @@ import { openPopup, popupAnswer } from './popup.js';
 /** What the sign-in keeps in the state it sends through the Hub. */
 export interface SignInData {
   returnTo?: string;
-  nonce?: string;
 }
 
 /** A failed sign-in as the contract's `auth` error. */
@@ -46,14 +45,14 @@ export async function toLoginPage(
 ): Promise<string | 'closed' | 'left'> {
   // Opened before any await, while the click still counts as a user gesture.
   const popup = config.loginMode === 'popup' ? openPopup() : null;
-  const nonce = crypto.randomUUID();
-  const data: SignInData = { returnTo: withoutAuthParams(location.href), nonce };
+  const data: SignInData = { returnTo: withoutAuthParams(location.href) };
   try {
     const request = await (
       await client()
     ).createSigninRequest({
       request_type: popup ? 'si:p' : 'si:r',
-      nonce,
+      // Kept in the sign-in state; oidc-client-ts matches the ID token's to it.
+      nonce: crypto.randomUUID(),
       state: data,
       ui_locales: loginLanguage(config),
       ...(popup && { display: 'popup' }),
