@@ -3,7 +3,7 @@
  * or, without one, after a claim on the tab channel (oidc-client-ts #430 is
  * the trap: two tabs spending one rotated refresh token sign the customer out).
  */
-import { ErrorResponse, User } from 'oidc-client-ts';
+import { ErrorResponse } from 'oidc-client-ts';
 import type { OidcClient } from 'oidc-client-ts';
 import { AnvaError } from '../errors.js';
 import { report } from '../events.js';
@@ -11,20 +11,22 @@ import type { SignOutReason } from '../types.js';
 import { withTabLock } from './tab-lock.js';
 import { fingerprint } from './tab-protocol.js';
 import type { TabProtocol } from './tab-protocol.js';
+import { fromResponse, secondsLeft } from './tokens.js';
+import type { Tokens } from './tokens.js';
 
 /** What a renewal came to. */
 export type Renewal = 'renewed' | 'signed-out' | 'unreachable';
 
 /** What a renewal needs of the session. */
 export interface Renewing {
-  user(): User | null;
+  user(): Tokens | null;
   /** Bumped by every sign-out, so a renewal that finishes afterwards cannot sign the customer back in. */
   epoch(): number;
   /** The tokens in storage, where another frame of this tab may have put a successor. */
-  stored(): User | null;
+  stored(): Tokens | null;
   client(): Promise<OidcClient>;
-  check(next: User): Promise<void>;
-  accept(next: User): void;
+  check(next: Tokens): Promise<void>;
+  accept(next: Tokens): void;
   end(reason: SignOutReason): Promise<void>;
   tabs: TabProtocol;
   lockName: string;
@@ -42,7 +44,7 @@ export const saysRevoked = (...texts: (string | null | undefined)[]): boolean =>
   texts.some((text) => /revoked/i.test(text ?? ''));
 
 /** Spends the refresh token; oidc-client-ts carries over the rest, an unrotated refresh token is kept here. */
-async function refreshed(client: OidcClient, current: User, token: string): Promise<User> {
+async function refreshed(client: OidcClient, current: Tokens, token: string): Promise<Tokens> {
   const response = await client.useRefreshToken({
     state: {
       refresh_token: token,
@@ -50,13 +52,12 @@ async function refreshed(client: OidcClient, current: User, token: string): Prom
       session_state: current.session_state,
       scope: current.scope,
       profile: current.profile,
-      data: current.state,
     },
     timeoutInSeconds: 15,
   });
-  const user = new User(response);
-  user.refresh_token ??= token;
-  return user;
+  const next = fromResponse(response);
+  next.refresh_token ??= token;
+  return next;
 }
 
 /** Did another tab or frame already spend `spent`? Then take its successor. */
@@ -64,7 +65,8 @@ function hasSuccessor(session: Renewing, spent: string): boolean {
   const user = session.user();
   if (user && user.refresh_token !== spent) return true;
   const stored = session.stored();
-  if (!stored?.refresh_token || stored.refresh_token === spent || stored.expired) return false;
+  if (!stored?.refresh_token || stored.refresh_token === spent || secondsLeft(stored) <= 0)
+    return false;
   session.accept(stored);
   return true;
 }

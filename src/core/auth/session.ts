@@ -2,7 +2,6 @@
  * One configured auth session: Authorization Code + PKCE with oidc-client-ts,
  * renewal with the refresh token (no iframe), news shared with the other tabs.
  */
-import { User } from 'oidc-client-ts';
 import type { OidcClient } from 'oidc-client-ts';
 import { AnvaError } from '../errors.js';
 import { emit, report, sessionEventTarget } from '../events.js';
@@ -19,12 +18,12 @@ import type { SignInData } from './sign-in.js';
 import { endAtHub } from './sign-out.js';
 import { stateStore, userStore } from './storage.js';
 import { TabProtocol } from './tab-protocol.js';
+import { fromResponse, secondsLeft } from './tokens.js';
+import type { Tokens } from './tokens.js';
 import { checkIdToken, checkNewIdToken, toProfile } from './user.js';
 import type { AuthHooks, AuthOptions } from './options.js';
 
 export type { AuthHooks, AuthOptions } from './options.js';
-
-const expiresIn = (user: User) => user.expires_in ?? Infinity;
 
 export class OidcSession {
   readonly #config: AnvaConfig;
@@ -37,7 +36,7 @@ export class OidcSession {
   readonly #renewing: Renewing;
   #state: SessionState = { status: 'initializing' };
   #client: Promise<OidcClient> | undefined;
-  #user: User | null = null;
+  #user: Tokens | null = null;
   #renewal: Promise<Renewal> | undefined;
   /** Bumped by every sign-out, so a renewal that finishes afterwards cannot sign the customer back in. */
   #epoch = 0;
@@ -125,7 +124,7 @@ export class OidcSession {
   /** The access token for a request, renewed first when it is about to expire. */
   async accessToken(): Promise<string | undefined> {
     // Past its renewal point and about to expire: a sleeping timer's catch-up.
-    if (this.#user && this.#timer.due && expiresIn(this.#user) <= 5) await this.renew();
+    if (this.#user && this.#timer.due && secondsLeft(this.#user) <= 5) await this.renew();
     return this.#user?.access_token;
   }
 
@@ -164,8 +163,9 @@ export class OidcSession {
   /** Back from the Hub: signed in (then to where the customer was), cancelled, or signed out. */
   async #cameBack(back: HubReturn): Promise<void> {
     if (back.kind === 'sign-in') {
-      const next = new User(await (await this.#oidc()).processSigninResponse(back.href));
-      const data = (next.state ?? {}) as SignInData;
+      const response = await (await this.#oidc()).processSigninResponse(back.href);
+      const next = fromResponse(response);
+      const data = (response.userState ?? {}) as SignInData;
       await this.#check(next, true);
       this.#accept(next);
       this.#tabs.signedIn();
@@ -177,13 +177,13 @@ export class OidcSession {
   }
 
   /** Checks a new ID token (`signingIn`: the one a sign-in must bring) against the contract. */
-  async #check(next: User, signingIn?: boolean): Promise<void> {
+  async #check(next: Tokens, signingIn?: boolean): Promise<void> {
     const { issuer } = await this.#metadata();
     checkNewIdToken(next, this.#user, issuer, this.#config.clientId, signingIn);
   }
 
   /** Stores and uses `next`. */
-  #accept(next: User): void {
+  #accept(next: Tokens): void {
     if (this.#disposed) return;
     this.#users.set(next);
     if (this.#user && next.profile.sub !== this.#user.profile.sub) this.#hooks.reset();
@@ -238,7 +238,7 @@ export class OidcSession {
     if (!found) return this.#setState({ status: 'signed-out', ...(error && { error }) });
     this.#user = found;
     // A renewal refused by the Hub signs out; an unreachable Hub keeps the session for a retry.
-    const renewal: Renewal = expiresIn(found) > 5 ? 'renewed' : await this.#renew();
+    const renewal: Renewal = secondsLeft(found) > 5 ? 'renewed' : await this.#renew();
     if (renewal === 'signed-out' || !this.#user) return;
     this.#accept(this.#user);
     if (renewal === 'unreachable') this.#timer.retry();

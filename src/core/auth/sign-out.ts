@@ -4,8 +4,9 @@
  * the ID token as `id_token_hint`, so the Hub ends it without a question and
  * no token is ever in an address bar. What the Hub lacks is said in the console.
  */
-import type { OidcClient, OidcMetadata, User } from 'oidc-client-ts';
+import type { OidcClient, OidcMetadata } from 'oidc-client-ts';
 import type { AnvaConfig } from '../types.js';
+import type { Tokens } from './tokens.js';
 
 /** The `state` sent to the logout page; it comes back with the customer. */
 const SIGNED_OUT_STATE = 'signed-out';
@@ -15,7 +16,7 @@ const lacks = (what: string) => console.warn(`[anva-widgets] auth: ${what}`);
 export async function endAtHub(
   client: OidcClient,
   metadata: Partial<OidcMetadata>,
-  ended: User,
+  ended: Tokens,
   config: AnvaConfig,
   navigate: (url: string, fields?: Record<string, string>) => void,
 ): Promise<void> {

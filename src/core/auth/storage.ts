@@ -4,8 +4,9 @@
  * (PKCE verifier, nonce, return address) lives in sessionStorage in both
  * modes: it must survive the redirect to the Hub and back in the same tab.
  */
-import { InMemoryWebStorage, User, WebStorageStateStore } from 'oidc-client-ts';
+import { InMemoryWebStorage, WebStorageStateStore } from 'oidc-client-ts';
 import type { AnvaConfig } from '../types.js';
+import type { Tokens } from './tokens.js';
 
 /**
  * Every sign-in and sign-out state lives under this prefix, and nothing else
@@ -36,8 +37,8 @@ export function stateStore(): WebStorageStateStore {
 }
 
 export interface UserStore {
-  get(): User | null;
-  set(user: User): void;
+  get(): Tokens | null;
+  set(tokens: Tokens): void;
   remove(): void;
 }
 
@@ -46,11 +47,8 @@ export function userStore(config: AnvaConfig): UserStore {
   const storage = (config.storage === 'session' && tabStorage()) || new InMemoryWebStorage();
   const key = `anva.user:${config.authority}:${config.clientId}`;
   return {
-    get: () => {
-      const stored = storage.getItem(key);
-      return stored ? User.fromStorageString(stored) : null;
-    },
-    set: (user) => storage.setItem(key, user.toStorageString()),
+    get: () => JSON.parse(storage.getItem(key) ?? 'null') as Tokens | null,
+    set: (tokens) => storage.setItem(key, JSON.stringify(tokens)),
     remove: () => storage.removeItem(key),
   };
 }

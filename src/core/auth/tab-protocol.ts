@@ -5,10 +5,12 @@
  * only what a peer needs to carry on; the asking tab checks them as it checks
  * a fresh sign-in. In `memory` mode no token ever leaves the tab.
  */
-import { User } from 'oidc-client-ts';
+import type { IdTokenClaims } from 'oidc-client-ts';
 import type { SignOutReason } from '../types.js';
 import { tabChannel } from './tabs.js';
-import type { PeerTokens, TabMessage, Tabs } from './tabs.js';
+import type { TabMessage, Tabs } from './tabs.js';
+import { peerTokens, secondsLeft } from './tokens.js';
+import type { PeerTokens, Tokens } from './tokens.js';
 
 /** How long a tab that was told of news waits for the session it then asks for. */
 const ANSWER_WAIT_MS = 2000;
@@ -27,20 +29,16 @@ export async function fingerprint(token: string): Promise<string> {
 /** What the protocol needs of this tab's session. */
 export interface TabHost {
   /** This tab's session while it is signed in. */
-  current(): User | null;
+  current(): Tokens | null;
   /** Signed out, and ready to take a peer's fresh sign-in. */
   wantsSession(): boolean;
   /** The claims of a peer's ID token, checked as a fresh sign-in's are (`iss`, `aud`, `azp`, `exp`); throws when they fail. */
-  checkIdToken(token: string): Promise<Record<string, unknown>>;
+  checkIdToken(token: string): Promise<IdTokenClaims>;
   /** Takes a peer's session. */
-  accept(next: User): void;
+  accept(next: Tokens): void;
   /** Another tab signed the customer out. */
   signedOutElsewhere(reason: SignOutReason): Promise<void>;
 }
-
-/** Only what a peer needs to carry on: the tokens, never the profile or the sign-in state. */
-const toPeer = ({ access_token, refresh_token, id_token, token_type, scope, expires_at }: User) =>
-  id_token ? { access_token, refresh_token, id_token, token_type, scope, expires_at } : undefined;
 
 export class TabProtocol {
   readonly #shared: boolean;
@@ -86,13 +84,13 @@ export class TabProtocol {
   }
 
   /** The session of another tab, checked; none in `memory` mode or after `waitMs`. */
-  async askSession(waitMs: number, previous?: string): Promise<User | undefined> {
+  async askSession(waitMs: number, previous?: string): Promise<Tokens | undefined> {
     const tokens = await this.#ask(waitMs, previous);
     if (!tokens) return undefined;
     try {
-      const claims = await this.#host.checkIdToken(tokens.id_token);
-      const user = new User({ ...tokens, profile: claims as User['profile'] });
-      return user.expired ? undefined : user;
+      const profile = await this.#host.checkIdToken(tokens.id_token ?? '');
+      const peer: Tokens = { ...peerTokens(tokens), profile, session_state: null };
+      return secondsLeft(peer) > 0 ? peer : undefined;
     } catch (caught) {
       console.warn(`[anva-widgets] auth: a session from another tab was refused: ${caught}`);
       return undefined;
@@ -104,7 +102,7 @@ export class TabProtocol {
    * before. Its news may still be on the way (the lock and the channel keep no order between
    * them), so this tab asks; only the tab holding the successor answers.
    */
-  async successorOf(previous: string, waitMs: number): Promise<User | undefined> {
+  async successorOf(previous: string, waitMs: number): Promise<Tokens | undefined> {
     const peer = await this.askSession(waitMs, previous);
     if (peer) this.#predecessor = previous;
     return peer;
@@ -158,10 +156,12 @@ export class TabProtocol {
       // Memory mode: no token is given, and none is taken.
     } else if (message.type === 'ask') {
       const current = this.#host.current();
-      const tokens = current && toPeer(current);
-      // A successor goes only to a tab that names the refresh token it replaced.
-      if (tokens && (message.previous === undefined || message.previous === this.#predecessor))
-        this.#channel.post({ type: 'answer', to: message.id, tokens });
+      // A session goes with its ID token, and a successor only to a tab that names the refresh token it replaced.
+      if (
+        current?.id_token &&
+        (message.previous === undefined || message.previous === this.#predecessor)
+      )
+        this.#channel.post({ type: 'answer', to: message.id, tokens: peerTokens(current) });
     } else if (message.type === 'answer') {
       // Whatever it carries is checked as a fresh sign-in's tokens are, in `askSession`.
       this.#waiting.get(message.to)?.(message.tokens);

@@ -4,16 +4,7 @@
  * travels here is decided in `tab-protocol.ts`.
  */
 import type { SignOutReason } from '../types.js';
-
-/** What a peer needs to carry on a session: the tokens, never the profile or state. */
-export interface PeerTokens {
-  access_token: string;
-  refresh_token?: string;
-  id_token: string;
-  token_type: string;
-  scope?: string;
-  expires_at?: number;
-}
+import type { PeerTokens } from './tokens.js';
 
 export type TabMessage =
   /** Asks the tabs for their session (`previous`: only the successor of that refresh token). */

@@ -1,8 +1,9 @@
 /** What the ID token says: checked against the contract, and the little widgets may see of it. */
 import { jwtDecode } from 'jwt-decode';
-import type { User } from 'oidc-client-ts';
+import type { IdTokenClaims } from 'oidc-client-ts';
 import { AnvaError } from '../errors.js';
 import type { AnvaProfile } from '../types.js';
+import type { PeerTokens } from './tokens.js';
 
 /** Name and e-mail only: what events and widgets get, never a token. */
 export function toProfile(claims: Record<string, unknown>): AnvaProfile {
@@ -26,10 +27,10 @@ export function checkIdToken(
   token: string,
   issuer: string | undefined,
   clientId: string,
-): Record<string, unknown> {
-  let claims: Record<string, unknown>;
+): IdTokenClaims {
+  let claims: Partial<IdTokenClaims>;
   try {
-    claims = jwtDecode<Record<string, unknown> | null>(token) ?? {};
+    claims = jwtDecode<Partial<IdTokenClaims> | null>(token) ?? {};
   } catch {
     throw rejected('it is missing or unreadable');
   }
@@ -46,7 +47,7 @@ export function checkIdToken(
   ];
   const problem = problems.find(([failed]) => failed);
   if (problem) throw rejected(problem[1]);
-  return claims;
+  return claims as IdTokenClaims;
 }
 
 /**
@@ -54,8 +55,8 @@ export function checkIdToken(
  * matched to the one in the sign-in state), after a renewal when it is new.
  */
 export function checkNewIdToken(
-  next: User,
-  current: User | null,
+  next: PeerTokens,
+  current: PeerTokens | null,
   issuer: string | undefined,
   clientId: string,
   signingIn = false,
