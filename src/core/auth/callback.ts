@@ -69,6 +69,7 @@ async function storedState(states: WebStorageStateStore, id: string) {
 
 const refused = (why: string) =>
   new AnvaError('auth', `A sign-in response was rejected: ${why}.`, { retryable: true });
+const NOT_OURS = 'this page did not start that sign-in';
 
 /**
  * Checks the Hub's answer `href` against the sign-in state it names: fresh
@@ -83,7 +84,7 @@ export async function checkAnswer(
   const params = new URL(href).searchParams;
   const id = params.get('state') ?? '';
   const stored = await storedState(states, id);
-  if (!stored?.code_verifier) throw refused('this page did not start that sign-in');
+  if (!stored?.code_verifier) throw refused(NOT_OURS);
   if (Date.now() - stored.created * 1000 > PENDING_MAX_AGE_MS) {
     await states.remove(id);
     throw refused('the sign-in was started more than 10 minutes ago');
@@ -139,9 +140,7 @@ export async function hubReturn(
   else if (pending) {
     cleanAddressBar();
     storage?.removeItem(PENDING_KEY);
-    throw new AnvaError('auth', 'A sign-in response that this page did not start was rejected.', {
-      retryable: true,
-    });
+    throw refused(NOT_OURS);
   }
   return NONE;
 }
