@@ -107,7 +107,7 @@ export async function renewSession(session: Renewing): Promise<Renewal> {
         if (started !== session.epoch()) return 'signed-out';
         await session.check(next);
         session.accept(next);
-        tabs.renewed(previous);
+        tabs.newSession(previous);
         return 'renewed';
       },
     );

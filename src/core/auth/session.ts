@@ -168,7 +168,7 @@ export class OidcSession {
       const data = (response.userState ?? {}) as SignInData;
       await this.#check(next, true);
       this.#accept(next);
-      this.#tabs.signedIn();
+      this.#tabs.newSession();
       returnTo(data.returnTo, this.#options.navigate);
     } else if (back.kind !== 'none') {
       const signedOutReason = back.kind === 'cancelled' ? 'cancelled' : 'user';

@@ -68,14 +68,10 @@ export class TabProtocol {
     await this.#news;
   }
 
-  signedIn(): void {
-    this.#predecessor = undefined;
-    if (this.#shared) this.#channel.post({ type: 'signed-in' });
-  }
-
-  renewed(previous: string): void {
+  /** This tab has new tokens: from a sign-in, or from spending the refresh token `previous`. */
+  newSession(previous?: string): void {
     this.#predecessor = previous;
-    if (this.#shared) this.#channel.post({ type: 'renewed', previous });
+    if (this.#shared) this.#channel.post({ type: 'new-session', ...(previous && { previous }) });
   }
 
   signedOut(reason: SignOutReason): void {
@@ -165,11 +161,13 @@ export class TabProtocol {
     } else if (message.type === 'answer') {
       // Whatever it carries is checked as a fresh sign-in's tokens are, in `askSession`.
       this.#waiting.get(message.to)?.(message.tokens);
-    } else if (message.type === 'signed-in') {
+    } else if (message.previous === undefined) {
+      // A sign-in: a signed-out tab may take it.
       if (!this.#host.wantsSession()) return;
       const peer = await this.askSession(ANSWER_WAIT_MS);
       if (peer && this.#host.wantsSession()) this.#host.accept(peer);
-    } else if (message.type === 'renewed') {
+    } else {
+      // A renewal: the tabs that still hold the spent token may take its successor.
       this.#rivals.delete(message.previous);
       if ((await this.#refreshFingerprint()) !== message.previous) return;
       const peer = await this.askSession(ANSWER_WAIT_MS, message.previous);

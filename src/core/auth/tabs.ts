@@ -11,10 +11,11 @@ export type TabMessage =
   | { type: 'ask'; id: string; previous?: string }
   /** A session, only ever in answer to the request `to`. */
   | { type: 'answer'; to: string; tokens: PeerTokens }
-  /** News: a tab signed in; signed-out tabs may ask for the session. */
-  | { type: 'signed-in' }
-  /** News: the refresh token with fingerprint `previous` was spent; its holders may ask for the successor. */
-  | { type: 'renewed'; previous: string }
+  /**
+   * News: a tab has new tokens. From a sign-in, signed-out tabs may ask for them; with
+   * `previous`, the refresh token with that fingerprint was spent and its holders may ask for the successor.
+   */
+  | { type: 'new-session'; previous?: string }
   /** Claim to spend `previous` (only used where Web Locks are missing or stuck). */
   | { type: 'renewing'; previous: string; ticket: number }
   | { type: 'signed-out'; reason: SignOutReason };
