@@ -22,21 +22,10 @@ export interface Tokens extends PeerTokens {
 }
 
 /** The tokens alone, without whatever else the record carries. */
-export const peerTokens = ({
-  access_token,
-  refresh_token,
-  id_token,
-  token_type,
-  scope,
-  expires_at,
-}: PeerTokens): PeerTokens => ({
-  access_token,
-  refresh_token,
-  id_token,
-  token_type,
-  scope,
-  expires_at,
-});
+export function peerTokens(from: PeerTokens): PeerTokens {
+  const { access_token, refresh_token, id_token, token_type, scope, expires_at } = from;
+  return { access_token, refresh_token, id_token, token_type, scope, expires_at };
+}
 
 /** The session the Hub's answer to a sign-in or a renewal brings. */
 export const fromResponse = (response: SigninResponse): Tokens => ({
