@@ -50,7 +50,6 @@ export async function toLoginPage(
     const request = await (
       await client()
     ).createSigninRequest({
-      request_type: popup ? 'si:p' : 'si:r',
       // Kept in the sign-in state; oidc-client-ts matches the ID token's to it.
       nonce: crypto.randomUUID(),
       state: data,
