@@ -15,6 +15,7 @@ export interface PeerTokens {
   expires_at?: number;
 }
 
+/** The session's record: the tokens and what the ID token says of the customer. */
 export interface Tokens extends PeerTokens {
   /** The ID token's claims. */
   profile: IdTokenClaims;
