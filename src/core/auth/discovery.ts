@@ -7,6 +7,9 @@ import type { AnvaConfig } from '../types.js';
 /** The Hub's authorization codes live at most 10 minutes; a sign-in older than that is abandoned. */
 export const PENDING_MAX_AGE_MS = 600_000;
 
+/** How long a request to the Hub's identity endpoints (discovery, token, revocation) may take. */
+export const HUB_TIMEOUT_S = 15;
+
 /** Discovery documents by authority, shared by every session and restart. */
 const documents = new Map<string, Promise<Partial<OidcMetadata>>>();
 
@@ -15,7 +18,7 @@ export function discover(authority: string): Promise<Partial<OidcMetadata>> {
   if (!pending) {
     pending = fetch(`${authority}/.well-known/openid-configuration`, {
       credentials: 'omit',
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(HUB_TIMEOUT_S * 1000),
     })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -51,7 +54,7 @@ export async function openIdClient(
     post_logout_redirect_uri: config.postLogoutRedirectUri,
     scope: config.scope,
     response_mode: 'query',
-    requestTimeoutInSeconds: 15,
+    requestTimeoutInSeconds: HUB_TIMEOUT_S,
     staleStateAgeInSeconds: PENDING_MAX_AGE_MS / 1000,
     stateStore,
   });

@@ -8,6 +8,7 @@ import type { OidcClient } from 'oidc-client-ts';
 import { AnvaError } from '../errors.js';
 import { report } from '../events.js';
 import type { SignOutReason } from '../types.js';
+import { HUB_TIMEOUT_S } from './discovery.js';
 import { withTabLock } from './tab-lock.js';
 import { fingerprint } from './tab-protocol.js';
 import type { TabProtocol } from './tab-protocol.js';
@@ -33,8 +34,8 @@ export interface Renewing {
   lockWaitMs: number | undefined;
 }
 
-/** Longer than a renewal at the Hub may take (15 s), so only a stuck lock is given up on. */
-const LOCK_WAIT_MS = 20_000;
+/** Longer than a renewal at the Hub may take, so only a stuck lock is given up on. */
+const LOCK_WAIT_MS = (HUB_TIMEOUT_S + 5) * 1000;
 
 /** How long a tab with the lock waits for a peer that may have spent the token just before it. */
 const SUCCESSOR_WAIT_MS = 300;
@@ -53,7 +54,8 @@ async function refreshed(client: OidcClient, current: Tokens, token: string): Pr
       scope: current.scope,
       profile: current.profile,
     },
-    timeoutInSeconds: 15,
+    // The client's own time limit covers only its other requests.
+    timeoutInSeconds: HUB_TIMEOUT_S,
   });
   const next = fromResponse(response);
   next.refresh_token ??= token;
