@@ -7,8 +7,7 @@
  */
 import type { IdTokenClaims } from 'oidc-client-ts';
 import type { SignOutReason } from '../types.js';
-import { tabChannel } from './tabs.js';
-import type { TabMessage, Tabs } from './tabs.js';
+import type { TabMessage } from './tabs.js';
 import { peerTokens, secondsLeft } from './tokens.js';
 import type { PeerTokens, Tokens } from './tokens.js';
 
@@ -43,7 +42,8 @@ export interface TabHost {
 export class TabProtocol {
   readonly #shared: boolean;
   readonly #host: TabHost;
-  readonly #channel: Tabs;
+  /** None where BroadcastChannel is missing: then there is no one to ask or tell. */
+  readonly #channel: BroadcastChannel | undefined;
   /** This tab's open requests, by id. */
   readonly #waiting = new Map<string, (tokens: PeerTokens) => void>();
   /** Without Web Locks: the lowest ticket per claimed refresh token. */
@@ -57,9 +57,12 @@ export class TabProtocol {
   constructor(name: string, shared: boolean, host: TabHost) {
     this.#shared = shared;
     this.#host = host;
-    this.#channel = tabChannel(name, (message) => {
-      this.#news = Promise.all([this.#news, this.#receive(message).catch(() => undefined)]);
-    });
+    if (typeof BroadcastChannel !== 'function') return;
+    this.#channel = new BroadcastChannel(name);
+    this.#channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
+      if (!data || typeof data !== 'object') return;
+      this.#news = Promise.all([this.#news, this.#receive(data).catch(() => undefined)]);
+    };
   }
 
   /** Lets news a peer posted just now arrive, and be handled, first. */
@@ -71,12 +74,12 @@ export class TabProtocol {
   /** This tab has new tokens: from a sign-in, or from spending the refresh token `previous`. */
   newSession(previous?: string): void {
     this.#predecessor = previous;
-    if (this.#shared) this.#channel.post({ type: 'new-session', ...(previous && { previous }) });
+    if (this.#shared) this.#post({ type: 'new-session', ...(previous && { previous }) });
   }
 
   signedOut(reason: SignOutReason): void {
     this.#predecessor = undefined;
-    this.#channel.post({ type: 'signed-out', reason });
+    this.#post({ type: 'signed-out', reason });
   }
 
   /** The session of another tab, checked; none in `memory` mode or after `waitMs`. */
@@ -110,9 +113,9 @@ export class TabProtocol {
    * news, and for the successor it hands over).
    */
   async lost(previous: string): Promise<boolean> {
-    if (!this.#shared || !this.#channel.available) return false;
+    if (!this.#shared || !this.#channel) return false;
     const ticket = Math.random();
-    this.#channel.post({ type: 'renewing', previous, ticket });
+    this.#post({ type: 'renewing', previous, ticket });
     await delay(100);
     const rival = this.#rivals.get(previous);
     if (rival === undefined || rival > ticket) return false;
@@ -123,16 +126,20 @@ export class TabProtocol {
   }
 
   close(): void {
-    this.#channel.close();
+    this.#channel?.close();
+  }
+
+  #post(message: TabMessage): void {
+    this.#channel?.postMessage(message);
   }
 
   #ask(waitMs: number, previous?: string): Promise<PeerTokens | undefined> {
-    if (!this.#shared || !this.#channel.available || waitMs <= 0) return Promise.resolve(undefined);
+    if (!this.#shared || !this.#channel || waitMs <= 0) return Promise.resolve(undefined);
     const id = crypto.randomUUID();
     return new Promise<PeerTokens | undefined>((resolve) => {
       this.#waiting.set(id, resolve);
       setTimeout(resolve, waitMs, undefined);
-      this.#channel.post({ type: 'ask', id, ...(previous && { previous }) });
+      this.#post({ type: 'ask', id, ...(previous && { previous }) });
     }).finally(() => this.#waiting.delete(id));
   }
 
@@ -157,7 +164,7 @@ export class TabProtocol {
         current?.id_token &&
         (message.previous === undefined || message.previous === this.#predecessor)
       )
-        this.#channel.post({ type: 'answer', to: message.id, tokens: peerTokens(current) });
+        this.#post({ type: 'answer', to: message.id, tokens: peerTokens(current) });
     } else if (message.type === 'answer') {
       // Whatever it carries is checked as a fresh sign-in's tokens are, in `askSession`.
       this.#waiting.get(message.to)?.(message.tokens);

@@ -1,6 +1,6 @@
 /**
- * The tab channel: messages between tabs (and frames) of one origin that run
- * the same session. Any script of the origin can read and write it, so what
+ * What travels on the tab channel between tabs (and frames) of one origin that
+ * run the same session. Any script of the origin can read and write it, so what
  * travels here is decided in `tab-protocol.ts`.
  */
 import type { SignOutReason } from '../types.js';
@@ -19,23 +19,3 @@ export type TabMessage =
   /** Claim to spend `previous` (only used where Web Locks are missing or stuck). */
   | { type: 'renewing'; previous: string; ticket: number }
   | { type: 'signed-out'; reason: SignOutReason };
-
-export interface Tabs {
-  /** False where BroadcastChannel is missing: then there is no one to ask or tell. */
-  available: boolean;
-  post(message: TabMessage): void;
-  close(): void;
-}
-
-export function tabChannel(name: string, listener: (message: TabMessage) => void): Tabs {
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
-  if (channel)
-    channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
-      if (data && typeof data === 'object') listener(data);
-    };
-  return {
-    available: !!channel,
-    post: (message) => channel?.postMessage(message),
-    close: () => channel?.close(),
-  };
-}
