@@ -152,6 +152,21 @@ export const base = css`
   [data-slow] > [part~='skeleton'] {
     opacity: 0.3;
   }
+  /* A titled block of fields or a list (account, policy). */
+  .group {
+    display: grid;
+    gap: 0.5em;
+  }
+  /* On paper there is nothing to press, and a group or a row is never cut in two. */
+  @media print {
+    .btn {
+      display: none;
+    }
+    .group,
+    tr {
+      break-inside: avoid;
+    }
+  }
   .vh {
     position: absolute;
     width: 1px;

@@ -37,8 +37,6 @@ export const styles = [
       border-radius: 50%;
     }
     .group {
-      display: grid;
-      gap: 0.5em;
       padding-block-start: 0.75em;
       border-block-start: 1px solid var(--_border);
     }
@@ -132,19 +130,12 @@ export const styles = [
       margin-block-end: 0.6em;
     }
     @media print {
-      .actions,
-      .btn {
+      .actions {
         display: none;
-      }
-      .group {
-        break-inside: avoid;
       }
       .header,
       h3 {
         break-after: avoid;
-      }
-      tr {
-        break-inside: avoid;
       }
     }
   `,

@@ -16,12 +16,6 @@ export const print = css`
     .what {
       text-decoration: none;
     }
-    .row {
-      break-inside: avoid;
-    }
-    .btn {
-      display: none;
-    }
     /* A paged list says on paper which page it is. */
     .paged {
       position: static;
