@@ -22,7 +22,6 @@ export const base = css`
     display: block;
     font-family: var(--anva-font-family, inherit);
     color: var(--anva-color-text, inherit);
-    line-height: 1.5;
     /* The theme resolved once per widget, under private names (--_*) no page sets. */
     --_space: var(--anva-space, 1rem);
     --_radius: var(--anva-radius, 0.5rem);
@@ -76,7 +75,6 @@ export const base = css`
   .btn {
     display: inline-flex;
     align-items: center;
-    gap: 0.5em;
     min-height: 2.5rem;
     padding: 0.4em 1.1em;
     border: 1px solid var(--_primary);
@@ -112,7 +110,6 @@ export const base = css`
     justify-items: start;
     padding: var(--_space);
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   [part~='error'] {
     border-inline-start: 0.25rem solid var(--_danger);

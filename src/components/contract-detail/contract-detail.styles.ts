@@ -70,7 +70,6 @@ export const styles = [
     td {
       padding: 0.4em 0.75em 0.4em 0;
       border-block-end: 1px solid var(--_border);
-      text-align: start;
       vertical-align: top;
       hyphens: auto;
     }

@@ -47,8 +47,6 @@ export const styles = [
     td {
       padding: 0.6em 0.5em;
       border-block-end: 1px solid var(--_border);
-      text-align: start;
-      vertical-align: middle;
     }
     th {
       white-space: nowrap;
@@ -105,7 +103,6 @@ export const styles = [
       background: none;
       color: inherit;
       font-weight: 600;
-      text-align: start;
       text-decoration: none;
       cursor: pointer;
     }

@@ -22,7 +22,6 @@ export const print = css`
       width: auto;
       height: auto;
       clip-path: none;
-      text-align: start;
     }
   }
 `;
