@@ -206,6 +206,20 @@ export const base = css`
       margin-block-end: 0.5em;
     }
   }
+  /* The list's and the coverages' tables; narrow, a table becomes cards that name each value. */
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    border-block-end: 1px solid var(--_border);
+    /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
+    hyphens: auto;
+  }
+  .label {
+    display: none;
+  }
   .badge {
     display: inline-flex;
     align-items: center;

@@ -62,16 +62,10 @@ export const styles = [
         margin: 0;
       }
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
     th,
     td {
       padding: 0.4em 0.75em 0.4em 0;
-      border-block-end: 1px solid var(--_border);
       vertical-align: top;
-      hyphens: auto;
     }
     th {
       color: var(--_muted);
@@ -79,9 +73,6 @@ export const styles = [
     }
     .name {
       font-weight: 600;
-    }
-    .label {
-      display: none;
     }
     /* Four columns of amounts need about 36em; narrower, each coverage is a stack of lines. */
     @container (max-width: 36em) {
@@ -109,12 +100,10 @@ export const styles = [
         padding: 0;
         border: 0;
       }
-      td .label {
+      /* A coverage's name speaks for itself; each amount says what it is. */
+      td:not(.name) > .label {
         display: block;
         color: var(--_muted);
-      }
-      .name .label {
-        display: none;
       }
     }
     .title-sk {

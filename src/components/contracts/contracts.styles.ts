@@ -39,21 +39,12 @@ export const styles = [
       color: var(--_muted);
       font-size: 0.875em;
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
     th,
     td {
       padding: 0.6em 0.5em;
-      border-block-end: 1px solid var(--_border);
     }
     th {
       white-space: nowrap;
-    }
-    td {
-      /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
-      hyphens: auto;
     }
     .number {
       display: block;
@@ -115,9 +106,6 @@ export const styles = [
       content: '';
       position: absolute;
       inset: 0;
-    }
-    .label {
-      display: none;
     }
     .pages {
       display: flex;
@@ -192,31 +180,25 @@ export const styles = [
       .row .insuredObject {
         grid-column: 1 / -1;
       }
-      .row .description .label {
-        display: none;
-      }
       .sort-hint {
         display: block;
         margin-block-end: 0.35em;
         color: var(--_muted);
         font-size: 0.875em;
       }
-      .row .label {
+      /* A value under its column's name; the description, icon and badge speak for themselves. */
+      .row td:not(.description, .type, .status) > .label {
         display: block;
         color: var(--_muted);
         font-size: 0.8em;
       }
-      /* Icon and badge speak for themselves: together on the card's first line. */
+      /* Icon and badge together on the card's first line. */
       .row .type {
         order: -2;
       }
       .row .status {
         order: -1;
         justify-self: end;
-      }
-      .type .label,
-      .status .label {
-        display: none;
       }
     }
   `,
