@@ -59,7 +59,10 @@ export const base = css`
   }
   h2,
   h3,
-  p {
+  p,
+  ul,
+  dl,
+  dd {
     margin: 0;
   }
   h2 {
@@ -180,13 +183,11 @@ export const base = css`
     display: grid;
     grid-template-columns: minmax(8em, max-content) 1fr;
     gap: 0.35em 1.5em;
-    margin: 0;
   }
   dl > div {
     display: contents;
   }
   dd {
-    margin: 0;
     overflow-wrap: anywhere;
   }
   dd dl {
@@ -194,7 +195,6 @@ export const base = css`
     gap: 0 1em;
   }
   ul {
-    margin: 0;
     padding-inline-start: 1.25em;
   }
   @container (max-width: 28em) {

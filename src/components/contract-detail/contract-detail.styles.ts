@@ -40,14 +40,13 @@ export const styles = [
       padding-block-start: 0.75em;
       border-block-start: 1px solid var(--_border);
     }
-    @container (min-width: 28em) {
-      .group > dl {
-        grid-template-columns: minmax(9em, 14em) 1fr;
-      }
+    .group > dl {
+      grid-template-columns: minmax(9em, 14em) 1fr;
     }
     /* Narrow: a label and its value share a line when both fit; a long value goes below its label. */
     @container (max-width: 28em) {
       .group > dl {
+        grid-template-columns: 1fr;
         gap: 0.5em;
       }
       .group > dl > div {

@@ -34,10 +34,15 @@ export const styles = [
     option {
       color: initial;
     }
-    .count {
-      margin-inline-start: auto;
+    /* The quieter lines: the count, a contract's number, the sort hint of the cards. */
+    .count,
+    .number,
+    .sort-hint {
       color: var(--_muted);
       font-size: 0.875em;
+    }
+    .count {
+      margin-inline-start: auto;
     }
     th,
     td {
@@ -49,8 +54,6 @@ export const styles = [
     .number {
       display: block;
       font-weight: 400;
-      color: var(--_muted);
-      font-size: 0.875em;
       font-variant-numeric: tabular-nums;
     }
     .summary {
@@ -66,14 +69,19 @@ export const styles = [
     table:focus-visible {
       outline-offset: 4px;
     }
-    .sort {
-      display: inline-flex;
-      gap: 0.35em;
-      padding: 0.2em 0;
+    /* A column's sort button and a row's link or button: bold words, no button box. */
+    .sort,
+    .choose {
+      padding: 0;
       border: 0;
       background: none;
       font-weight: 600;
       cursor: pointer;
+    }
+    .sort {
+      display: inline-flex;
+      gap: 0.35em;
+      padding-block: 0.2em;
     }
     .arrow {
       color: var(--_muted);
@@ -89,13 +97,8 @@ export const styles = [
     }
     .choose {
       display: block;
-      padding: 0;
-      border: 0;
-      background: none;
       color: inherit;
-      font-weight: 600;
       text-decoration: none;
-      cursor: pointer;
     }
     .what {
       text-decoration: underline;
@@ -183,8 +186,6 @@ export const styles = [
       .sort-hint {
         display: block;
         margin-block-end: 0.35em;
-        color: var(--_muted);
-        font-size: 0.875em;
       }
       /* A value under its column's name; the description, icon and badge speak for themselves. */
       .row td:not(.description, .type, .status) > .label {
