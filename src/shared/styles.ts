@@ -22,7 +22,6 @@ export const base = css`
     display: block;
     font-family: var(--anva-font-family, inherit);
     color: var(--anva-color-text, inherit);
-    line-height: 1.5;
     /* The theme resolved once per widget, under private names (--_*) no page sets. */
     --_space: var(--anva-space, 1rem);
     --_radius: var(--anva-radius, 0.5rem);
@@ -60,7 +59,10 @@ export const base = css`
   }
   h2,
   h3,
-  p {
+  p,
+  ul,
+  dl,
+  dd {
     margin: 0;
   }
   h2 {
@@ -76,7 +78,6 @@ export const base = css`
   .btn {
     display: inline-flex;
     align-items: center;
-    gap: 0.5em;
     min-height: 2.5rem;
     padding: 0.4em 1.1em;
     border: 1px solid var(--_primary);
@@ -112,7 +113,6 @@ export const base = css`
     justify-items: start;
     padding: var(--_space);
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   [part~='error'] {
     border-inline-start: 0.25rem solid var(--_danger);
@@ -152,6 +152,21 @@ export const base = css`
   [data-slow] > [part~='skeleton'] {
     opacity: 0.3;
   }
+  /* A titled block of fields or a list (account, policy). */
+  .group {
+    display: grid;
+    gap: 0.5em;
+  }
+  /* On paper there is nothing to press, and a group or a row is never cut in two. */
+  @media print {
+    .btn {
+      display: none;
+    }
+    .group,
+    tr {
+      break-inside: avoid;
+    }
+  }
   .vh {
     position: absolute;
     width: 1px;
@@ -168,13 +183,11 @@ export const base = css`
     display: grid;
     grid-template-columns: minmax(8em, max-content) 1fr;
     gap: 0.35em 1.5em;
-    margin: 0;
   }
   dl > div {
     display: contents;
   }
   dd {
-    margin: 0;
     overflow-wrap: anywhere;
   }
   dd dl {
@@ -182,7 +195,6 @@ export const base = css`
     gap: 0 1em;
   }
   ul {
-    margin: 0;
     padding-inline-start: 1.25em;
   }
   @container (max-width: 28em) {
@@ -193,6 +205,20 @@ export const base = css`
     dd {
       margin-block-end: 0.5em;
     }
+  }
+  /* The list's and the coverages' tables; narrow, a table becomes cards that name each value. */
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    border-block-end: 1px solid var(--_border);
+    /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
+    hyphens: auto;
+  }
+  .label {
+    display: none;
   }
   .badge {
     display: inline-flex;

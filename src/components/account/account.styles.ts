@@ -9,10 +9,6 @@ export const styles = [
       display: grid;
       gap: var(--_space);
     }
-    .group {
-      display: grid;
-      gap: 0.5em;
-    }
     .plain {
       padding: 0;
       list-style: none;
@@ -49,14 +45,6 @@ export const styles = [
     }
     .line-sk {
       margin-block-end: 0.85em;
-    }
-    @media print {
-      .btn {
-        display: none;
-      }
-      .group {
-        break-inside: avoid;
-      }
     }
   `,
 ];

@@ -37,19 +37,16 @@ export const styles = [
       border-radius: 50%;
     }
     .group {
-      display: grid;
-      gap: 0.5em;
       padding-block-start: 0.75em;
       border-block-start: 1px solid var(--_border);
     }
-    @container (min-width: 28em) {
-      .group > dl {
-        grid-template-columns: minmax(9em, 14em) 1fr;
-      }
+    .group > dl {
+      grid-template-columns: minmax(9em, 14em) 1fr;
     }
     /* Narrow: a label and its value share a line when both fit; a long value goes below its label. */
     @container (max-width: 28em) {
       .group > dl {
+        grid-template-columns: 1fr;
         gap: 0.5em;
       }
       .group > dl > div {
@@ -64,17 +61,10 @@ export const styles = [
         margin: 0;
       }
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-    }
     th,
     td {
       padding: 0.4em 0.75em 0.4em 0;
-      border-block-end: 1px solid var(--_border);
-      text-align: start;
       vertical-align: top;
-      hyphens: auto;
     }
     th {
       color: var(--_muted);
@@ -82,9 +72,6 @@ export const styles = [
     }
     .name {
       font-weight: 600;
-    }
-    .label {
-      display: none;
     }
     /* Four columns of amounts need about 36em; narrower, each coverage is a stack of lines. */
     @container (max-width: 36em) {
@@ -112,12 +99,10 @@ export const styles = [
         padding: 0;
         border: 0;
       }
-      td .label {
+      /* A coverage's name speaks for itself; each amount says what it is. */
+      td:not(.name) > .label {
         display: block;
         color: var(--_muted);
-      }
-      .name .label {
-        display: none;
       }
     }
     .title-sk {
@@ -132,19 +117,12 @@ export const styles = [
       margin-block-end: 0.6em;
     }
     @media print {
-      .actions,
-      .btn {
+      .actions {
         display: none;
-      }
-      .group {
-        break-inside: avoid;
       }
       .header,
       h3 {
         break-after: avoid;
-      }
-      tr {
-        break-inside: avoid;
       }
     }
   `,

@@ -34,34 +34,26 @@ export const styles = [
     option {
       color: initial;
     }
-    .count {
-      margin-inline-start: auto;
+    /* The quieter lines: the count, a contract's number, the sort hint of the cards. */
+    .count,
+    .number,
+    .sort-hint {
       color: var(--_muted);
       font-size: 0.875em;
     }
-    table {
-      width: 100%;
-      border-collapse: collapse;
+    .count {
+      margin-inline-start: auto;
     }
     th,
     td {
       padding: 0.6em 0.5em;
-      border-block-end: 1px solid var(--_border);
-      text-align: start;
-      vertical-align: middle;
     }
     th {
       white-space: nowrap;
     }
-    td {
-      /* Words never break inside themselves; long Dutch compounds may hyphenate (the cell has a lang). */
-      hyphens: auto;
-    }
     .number {
       display: block;
       font-weight: 400;
-      color: var(--_muted);
-      font-size: 0.875em;
       font-variant-numeric: tabular-nums;
     }
     .summary {
@@ -77,14 +69,19 @@ export const styles = [
     table:focus-visible {
       outline-offset: 4px;
     }
-    .sort {
-      display: inline-flex;
-      gap: 0.35em;
-      padding: 0.2em 0;
+    /* A column's sort button and a row's link or button: bold words, no button box. */
+    .sort,
+    .choose {
+      padding: 0;
       border: 0;
       background: none;
       font-weight: 600;
       cursor: pointer;
+    }
+    .sort {
+      display: inline-flex;
+      gap: 0.35em;
+      padding-block: 0.2em;
     }
     .arrow {
       color: var(--_muted);
@@ -100,14 +97,8 @@ export const styles = [
     }
     .choose {
       display: block;
-      padding: 0;
-      border: 0;
-      background: none;
       color: inherit;
-      font-weight: 600;
-      text-align: start;
       text-decoration: none;
-      cursor: pointer;
     }
     .what {
       text-decoration: underline;
@@ -118,9 +109,6 @@ export const styles = [
       content: '';
       position: absolute;
       inset: 0;
-    }
-    .label {
-      display: none;
     }
     .pages {
       display: flex;
@@ -195,31 +183,23 @@ export const styles = [
       .row .insuredObject {
         grid-column: 1 / -1;
       }
-      .row .description .label {
-        display: none;
-      }
       .sort-hint {
         display: block;
         margin-block-end: 0.35em;
-        color: var(--_muted);
-        font-size: 0.875em;
       }
-      .row .label {
+      /* A value under its column's name; the description, icon and badge speak for themselves. */
+      .row td:not(.description, .type, .status) > .label {
         display: block;
         color: var(--_muted);
         font-size: 0.8em;
       }
-      /* Icon and badge speak for themselves: together on the card's first line. */
+      /* Icon and badge together on the card's first line. */
       .row .type {
         order: -2;
       }
       .row .status {
         order: -1;
         justify-self: end;
-      }
-      .type .label,
-      .status .label {
-        display: none;
       }
     }
   `,

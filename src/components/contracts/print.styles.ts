@@ -16,19 +16,12 @@ export const print = css`
     .what {
       text-decoration: none;
     }
-    .row {
-      break-inside: avoid;
-    }
-    .btn {
-      display: none;
-    }
     /* A paged list says on paper which page it is. */
     .paged {
       position: static;
       width: auto;
       height: auto;
       clip-path: none;
-      text-align: start;
     }
   }
 `;

@@ -8,7 +8,6 @@ export const styles = [
       display: inline-block;
       /* Top-aligned, its line is as tall as its box in every state: no room for a descender that comes and goes. */
       vertical-align: top;
-      container-type: normal;
     }
     .bar {
       display: flex;
