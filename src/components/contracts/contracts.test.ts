@@ -7,6 +7,7 @@ import {
 import { fixtureUntil, textOf, until } from '../../../test/browser/support/dom.js';
 import { numbers, q, qa } from '../../../test/browser/support/contracts.js';
 import type { AnvaContracts } from './contracts.component.js';
+import '../hub/hub.js';
 import './contracts.js';
 
 describe('<anva-contracts> states', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../test/browser/support/fake-hub.js';
 import { fixtureUntil, focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaLogin } from './login.component.js';
+import '../hub/hub.js';
 import './login.js';
 
 const inFixture = (el: HTMLElement) => el.querySelector('anva-login')!;
