@@ -1,11 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
-import {
-  fakeHubInfo,
-  signInAsCustomer,
-  useFakeHub,
-} from '../../../test/browser/support/fake-hub.js';
-import { textOf, until } from '../../../test/browser/support/dom.js';
+import { fakeHubInfo, useFakeHub, useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, textOf, until } from '../../../test/browser/support/dom.js';
+import { expectNoScriptRan } from '../../../test/browser/support/hostile.js';
 import type { AnvaAccount } from './account.component.js';
 import './account.js';
 
@@ -22,8 +19,7 @@ const initials = (el: AnvaAccount) =>
 describe('<anva-account>', () => {
   it('is signed out with an explanation and Inloggen', async () => {
     await useFakeHub();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'signed-out');
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'signed-out');
     expect(textOf(el)).to.equal('Log in om uw gegevens te bekijken. Inloggen');
     await expect(el).to.be.accessible();
     el.setAttribute('tone', 'informal');
@@ -34,20 +30,16 @@ describe('<anva-account>', () => {
   });
 
   it('shows a skeleton while loading', async () => {
-    await useFakeHub({ endpoints: { permissions: { delayMs: 400 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'loading');
+    await useSignedInHub({ endpoints: { permissions: { delayMs: 400 } } });
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'loading');
     expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).not.to.equal(null);
     await expect(el).to.be.accessible();
     await until(el, 'ready');
   });
 
   it('shows name, e-mail, organisations and permissions in words', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'ready');
+    await useSignedInHub();
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'ready');
     const values = items(el, 'value');
     expect(values).to.deep.equal(['Anna de Vries', 'anna@example.nl']);
     expect(items(el, 'organization')).to.deep.equal(['Van den Berg Assurantiën', 'Zeker & Zo']);
@@ -62,7 +54,7 @@ describe('<anva-account>', () => {
   it('renders an organisation icon only from an http(s) URL, anything else as text', async () => {
     // Icons load only from the Hub's or the API's origin; the client drops others.
     const logo = `${(await fakeHubInfo()).origin}/assets/logo.svg`;
-    await useFakeHub({
+    await useSignedInHub({
       endpoints: {
         organizations: {
           items: [
@@ -82,9 +74,10 @@ describe('<anva-account>', () => {
         },
       },
     });
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account lang="en"></anva-account>`);
-    await until(el, 'ready');
+    const el = await fixtureUntil<AnvaAccount>(
+      html`<anva-account lang="en"></anva-account>`,
+      'ready',
+    );
     const images = el.shadowRoot!.querySelectorAll('img');
     expect(images).to.have.length(1);
     expect(images[0]!.getAttribute('src')).to.equal(logo);
@@ -97,7 +90,7 @@ describe('<anva-account>', () => {
     ]);
     // Text (an emoji), a script URL or no icon: the broker's initials instead.
     expect(initials(el)).to.deep.equal(['MT', 'K', 'SO']);
-    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    await expectNoScriptRan();
     // No widget here reports claims or shows documents: the Hub's own words, or nothing.
     expect(items(el, 'permission')).to.deep.equal(['Schade melden', 'Iets nieuws']);
     expect(textOf(el)).to.contain('Your advisers');
@@ -105,10 +98,8 @@ describe('<anva-account>', () => {
   });
 
   it('says so when there are no permissions or organisations', async () => {
-    await useFakeHub({ customer: 'bert', endpoints: { organizations: { items: [] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'ready');
+    await useSignedInHub({ customer: 'bert', endpoints: { organizations: { items: [] } } });
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'ready');
     expect(items(el, 'value')).to.deep.equal(['bert@example.nl', 'bert@example.nl']);
     expect(textOf(el)).to.contain('Uw adviseur Geen');
     expect(textOf(el)).to.contain('Wat u hier kunt doen Geen');
@@ -116,21 +107,17 @@ describe('<anva-account>', () => {
   });
 
   it('is never empty: an answer without the account is a not-found error', async () => {
-    await useFakeHub({ endpoints: { account: { items: [] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'error');
+    await useSignedInHub({ endpoints: { account: { items: [] } } });
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'error');
     expect(textOf(el)).to.contain('Deze gegevens zijn niet gevonden.');
     await expect(el).to.be.accessible();
   });
 
   it('shows an error and fires anva-error without tokens', async () => {
-    await useFakeHub({ endpoints: { account: { drop: true, times: 10 } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { account: { drop: true, times: 10 } } });
     let detail: unknown;
     document.addEventListener('anva-error', (e) => (detail = e.detail), { once: true });
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'error');
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'error');
     expect(textOf(el)).to.contain('Er is geen verbinding.');
     expect(textOf(el)).to.contain('Opnieuw proberen');
     expect(detail).to.include({ code: 'network', retryable: true });
@@ -138,10 +125,8 @@ describe('<anva-account>', () => {
   });
 
   it('explains a revoked access when the Hub withdrew it', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'ready');
+    const hub = await useSignedInHub();
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'ready');
     await hub.scenario({ revoked: true });
     await hub.expireAccessTokens();
     anva().client.invalidate();
@@ -151,10 +136,8 @@ describe('<anva-account>', () => {
   });
 
   it('shows only the broker the page is configured for', async () => {
-    await useFakeHub({}, { settings: { organization: 'zekr' } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'ready');
+    await useSignedInHub({}, { settings: { organization: 'zekr' } });
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'ready');
     expect(items(el, 'organization')).to.deep.equal(['Zeker & Zo']);
   });
 });

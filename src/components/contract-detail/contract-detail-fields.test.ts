@@ -1,26 +1,22 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, textOf, until } from '../../../test/browser/support/dom.js';
+import { expect, html } from '@open-wc/testing';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { cellText, fixtureUntil, textOf } from '../../../test/browser/support/dom.js';
 import {
-  CAR,
-  field,
-  headings,
-  part,
-  useDetailPage,
-} from '../../../test/browser/support/contract-detail.js';
+  SCRIPTED_CONTRACT,
+  SCRIPT_MARKUP,
+  expectShownAsText,
+} from '../../../test/browser/support/hostile.js';
+import { CAR, field, headings, part } from '../../../test/browser/support/contract-detail.js';
 import type { AnvaContractDetail } from './contract-detail.component.js';
 import './contract-detail.js';
 
 describe('<anva-contract-detail> fields', () => {
-  useDetailPage();
-
   it('groups and formats every known field', async () => {
-    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [CAR] } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     // One title block, then cover, premium, term, the object and the rest.
     expect(headings(el)).to.deep.equal([
       'Dekking',
@@ -90,33 +86,31 @@ describe('<anva-contract-detail> fields', () => {
       ...CAR,
       metadata: { ...CAR.metadata, insuredObject: { type } },
     });
-    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
-    await signInAsCustomer();
-    const nlEl = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [CAR] } } });
+    const nlEl = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+      'ready',
     );
-    await until(nlEl, 'ready');
     expect(field(nlEl, 'Soort object')).to.equal('Voertuig');
-    const enEl = await fixture<AnvaContractDetail>(
+    const enEl = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001" lang="en"></anva-contract-detail>`,
+      'ready',
     );
-    await until(enEl, 'ready');
     expect(field(enEl, 'Kind of object')).to.equal('Vehicle');
     for (const [type, nlText, enText] of [
       ['building', 'Adres', 'Address'],
       ['Person', 'Persoon', 'Person'],
       ['windmill', 'windmill', 'windmill'],
     ]) {
-      await useFakeHub({ endpoints: { contract: { items: [object(type!)] } } });
-      await signInAsCustomer();
+      await useSignedInHub({ endpoints: { contract: { items: [object(type!)] } } });
       for (const [lang, text] of [
         ['nl', nlText],
         ['en', enText],
       ]) {
-        const el = await fixture<AnvaContractDetail>(
+        const el = await fixtureUntil<AnvaContractDetail>(
           html`<anva-contract-detail contract-id="48213001" lang=${lang!}></anva-contract-detail>`,
+          'ready',
         );
-        await until(el, 'ready');
         expect(field(el, lang === 'en' ? 'Kind of object' : 'Soort object')).to.equal(text);
       }
     }
@@ -135,12 +129,11 @@ describe('<anva-contract-detail> fields', () => {
         insuredObject: { ...CAR.metadata.insuredObject, colour: 'blauw' },
       },
     };
-    await useFakeHub({ endpoints: { contract: { items: [extra] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [extra] } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     const other = el.shadowRoot!.querySelector('.other')!;
     const labels = [...other.querySelectorAll(':scope > dl > [part~="field"] > dt')].map((dt) =>
       dt.textContent!.trim(),
@@ -156,44 +149,24 @@ describe('<anva-contract-detail> fields', () => {
   });
 
   it('keeps fields the list does not have, and top-level extras', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub();
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9003"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(field(el, 'Detail only')).to.equal('only in the detail');
     expect(field(el, 'Kept')).to.equal('Ja');
   });
 
   it('keeps HTML, scripts and javascript: URLs in values as text', async () => {
-    const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-    await useFakeHub({
-      endpoints: {
-        contract: {
-          items: [
-            {
-              id: 'x',
-              status: evil,
-              metadata: {
-                productDescription: evil,
-                website: 'javascript:alert(1)',
-                nested: { deeper: [evil, { href: 'javascript:alert(2)' }] },
-              },
-            },
-          ],
-        },
-      },
-    });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [SCRIPTED_CONTRACT] } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="x"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((window as { __xss?: number }).__xss).to.equal(undefined);
-    expect(el.shadowRoot!.querySelectorAll('img, script, a')).to.have.length(0);
-    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(evil);
+    await expectShownAsText(el);
+    expect(el.shadowRoot!.querySelectorAll('a')).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(SCRIPT_MARKUP);
     expect(field(el, 'Website')).to.equal('javascript:alert(1)');
     expect(field(el, 'Href')).to.equal('javascript:alert(2)');
   });

@@ -1,6 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { textOf, until } from '../../../test/browser/support/dom.js';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, textOf } from '../../../test/browser/support/dom.js';
 import { CAR, field, part, useDetailPage } from '../../../test/browser/support/contract-detail.js';
 import type { AnvaContractDetail } from './contract-detail.component.js';
 import './contract-detail.js';
@@ -19,20 +19,18 @@ describe('<anva-contract-detail> status, address, links and wording', () => {
       id: 2,
       metadata: { ...ended.metadata, suspendedUntil: '2999-01-01' },
     };
-    await useFakeHub({ endpoints: { contract: { items: [ended], times: 1 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [ended], times: 1 } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(part(el, 'status')).to.equal('Lopend');
     expect(field(el, 'Opgeschort tot')).to.equal('31 mrt 2026');
-    await useFakeHub({ endpoints: { contract: { items: [running] } } });
-    await signInAsCustomer();
-    const later = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [running] } } });
+    const later = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="2"></anva-contract-detail>`,
+      'ready',
     );
-    await until(later, 'ready');
     expect(part(later, 'status')).to.equal('Opgeschort');
   });
 
@@ -50,12 +48,11 @@ describe('<anva-contract-detail> status, address, links and wording', () => {
         verzekerdBedrag: 350000,
       },
     };
-    await useFakeHub({ endpoints: { contract: { items: [home] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [home] } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="h1"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(part(el, 'object')).to.equal('Lindelaan 12, 8401 GE Gorredijk');
     expect(field(el, 'Adres')).to.equal('Lindelaan 12, 8401 GE Gorredijk');
     for (const label of ['Straat', 'Huisnummer', 'Postcodecijfers', 'Woonplaats'])
@@ -64,21 +61,20 @@ describe('<anva-contract-detail> status, address, links and wording', () => {
   });
 
   it('links to the broker’s change and claim forms only when their templates are set', async () => {
-    await useFakeHub({ endpoints: { contract: { items: [CAR] } } });
-    await signInAsCustomer();
-    const plain = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [CAR] } } });
+    const plain = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="48213001"></anva-contract-detail>`,
+      'ready',
     );
-    await until(plain, 'ready');
     expect(plain.shadowRoot!.querySelector('a')).to.equal(null);
-    const el = await fixture<AnvaContractDetail>(
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail
         contract-id="48213001"
         change-href="/wijzigen?polis={number}"
         claim-href="javascript:alert({id})"
       ></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     const links = [...el.shadowRoot!.querySelectorAll('a')];
     expect(links.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).to.deep.equal([
       ['Wijziging doorgeven', '/wijzigen?polis=60129384756'],
@@ -113,12 +109,11 @@ describe('<anva-contract-detail> status, address, links and wording', () => {
         coverages: [{ label: 'constructor', __proto__: 'p' }],
       },
     };
-    await useFakeHub({ endpoints: { contract: { items: [hostile] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: [hostile] } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="x" change-href="/polis/{id}"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('toString');
     expect(part(el, 'status')).to.equal('__proto__');
     expect(field(el, 'Betaalwijze')).to.equal('constructor');
@@ -129,8 +124,7 @@ describe('<anva-contract-detail> status, address, links and wording', () => {
   });
 
   it('speaks je on request and English on an English page', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     for (const [attrs, text] of [
       [{ tone: 'informal' }, 'Deze verzekering is niet gevonden, of hoort niet bij je account.'],
       [
@@ -138,14 +132,14 @@ describe('<anva-contract-detail> status, address, links and wording', () => {
         'This policy was not found, or it does not belong to your account.',
       ],
     ] as const) {
-      const el = await fixture<AnvaContractDetail>(
+      const el = await fixtureUntil<AnvaContractDetail>(
         html`<anva-contract-detail
           contract-id="not-mine"
           tone=${attrs.tone}
           lang=${'lang' in attrs ? attrs.lang : 'nl'}
         ></anva-contract-detail>`,
+        'error',
       );
-      await until(el, 'error');
       expect(textOf(el)).to.contain(text);
       await expect(el).to.be.accessible();
     }

@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { anva } from '../../core/registry.js';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { textOf, until } from '../../../test/browser/support/dom.js';
+import { useFakeHub, useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, textOf, until } from '../../../test/browser/support/dom.js';
 import {
   headings,
   part,
@@ -16,21 +16,20 @@ describe('<anva-contract-detail> states and which contract', () => {
 
   it('is signed out with an explanation and Inloggen', async () => {
     await useFakeHub();
-    const el = await fixture<AnvaContractDetail>(
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
+      'signed-out',
     );
-    await until(el, 'signed-out');
     expect(textOf(el)).to.equal('Log in om de gegevens van uw verzekering te bekijken. Inloggen');
     await expect(el).to.be.accessible();
   });
 
   it('is empty until a contract is chosen, then follows the page-wide selection', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub();
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail><p slot="empty">Kies links een polis.</p></anva-contract-detail>`,
+      'empty',
     );
-    await until(el, 'empty');
     await expect(el).to.be.accessible();
     anva().selection.select('9002');
     await until(el, 'ready');
@@ -39,50 +38,46 @@ describe('<anva-contract-detail> states and which contract', () => {
   });
 
   it('reads ?contract= from the address when nothing else says which', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     history.replaceState(null, '', `${location.pathname}?contract=9003`);
-    const el = await fixture<AnvaContractDetail>(
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(part(el, 'number')).to.equal('Polisnummer ZZ-3');
   });
 
   it('prefers contract-id over the selection', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     anva().selection.select('9002');
-    const el = await fixture<AnvaContractDetail>(
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(part(el, 'number')).to.equal('Polisnummer PP-77-1');
   });
 
   it('shows a skeleton while loading', async () => {
-    await useFakeHub({ endpoints: { contract: { delayMs: 400 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { delayMs: 400 } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
+      'loading',
     );
-    await until(el, 'loading');
     expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).not.to.equal(null);
     await expect(el).to.be.accessible();
     await until(el, 'ready');
   });
 
   it('says clearly when a contract is not found, with a way back', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     const errors: string[] = [];
     const listener = (e: CustomEvent) => errors.push(e.detail.code);
     document.addEventListener('anva-error', listener);
     history.pushState(null, '', location.href);
-    const el = await fixture<AnvaContractDetail>(
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="not-mine"></anva-contract-detail>`,
+      'error',
     );
-    await until(el, 'error');
     document.removeEventListener('anva-error', listener);
     expect(textOf(el)).to.contain(
       'Deze verzekering is niet gevonden, of hoort niet bij uw account.',
@@ -95,15 +90,14 @@ describe('<anva-contract-detail> states and which contract', () => {
   });
 
   it('offers the home page from a shared link, never a step back to another website', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     history.pushState(null, '', location.href);
     for (const referrer of ['', 'https://mail.example/inbox']) {
       useReferrer(referrer);
-      const el = await fixture<AnvaContractDetail>(
+      const el = await fixtureUntil<AnvaContractDetail>(
         html`<anva-contract-detail contract-id="not-mine"></anva-contract-detail>`,
+        'error',
       );
-      await until(el, 'error');
       const back = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="back"]')!;
       expect(back.getAttribute('href')).to.equal('/');
       expect(back.textContent!.trim()).to.equal('Naar de homepage');
@@ -113,16 +107,15 @@ describe('<anva-contract-detail> states and which contract', () => {
   });
 
   it('links back to the page of this site that opened it in a new tab', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     const from = new URL('/polissen?x=1', location.href).href;
     useReferrer(from);
     Object.defineProperty(history, 'length', { value: 1, configurable: true });
     try {
-      const el = await fixture<AnvaContractDetail>(
+      const el = await fixtureUntil<AnvaContractDetail>(
         html`<anva-contract-detail contract-id="not-mine" lang="en"></anva-contract-detail>`,
+        'error',
       );
-      await until(el, 'error');
       const back = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="back"]')!;
       expect(back.getAttribute('href')).to.equal(from);
       expect(back.textContent!.trim()).to.equal('Back');
@@ -132,12 +125,11 @@ describe('<anva-contract-detail> states and which contract', () => {
   });
 
   it('shows a retryable error and loads again', async () => {
-    await useFakeHub({ endpoints: { contract: { status: 502, times: 3 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { status: 502, times: 3 } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001" lang="en"></anva-contract-detail>`,
+      'error',
     );
-    await until(el, 'error');
     expect(textOf(el)).to.contain('Something went wrong while fetching your information.');
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
@@ -146,12 +138,11 @@ describe('<anva-contract-detail> states and which contract', () => {
   });
 
   it('switches contract when contract-id changes, the newest answer winning', async () => {
-    await useFakeHub({ endpoints: { contract: { delayMs: 300, times: 1 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { delayMs: 300, times: 1 } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail contract-id="9001"></anva-contract-detail>`,
+      'loading',
     );
-    await until(el, 'loading');
     el.contractId = '9002';
     await until(el, 'ready');
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { tabTo, textOf, until } from '../../../test/browser/support/dom.js';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, tabTo, until } from '../../../test/browser/support/dom.js';
+import { SCRIPTED_CONTRACT, expectShownAsText } from '../../../test/browser/support/hostile.js';
 import { q, qa } from '../../../test/browser/support/contracts.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
@@ -12,8 +13,7 @@ describe('<anva-contracts> choosing a contract', () => {
   afterEach(() => history.replaceState(null, ''));
 
   it('chooses a contract with the keyboard: a cancelable event, then the page-wide selection', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     const el = await fixture<AnvaContracts>(
       html`<div><button>voor</button><anva-contracts></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);
@@ -33,14 +33,13 @@ describe('<anva-contracts> choosing a contract', () => {
   });
 
   it('makes rows real links with detail-href, the id URL-encoded', async () => {
-    await useFakeHub({
+    await useSignedInHub({
       endpoints: { contracts: { items: [{ id: 'a/b c', status: 'Lopend', metadata: {} }] } },
     });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts detail-href="/polis?id={id}&amp;x=1"></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
     const link = q<HTMLAnchorElement>(el, 'a[part~="link"]');
     expect(link.getAttribute('href')).to.equal('/polis?id=a%2Fb%20c&x=1');
     // Cancelling the event stops the navigation.
@@ -52,44 +51,22 @@ describe('<anva-contracts> choosing a contract', () => {
   });
 
   it('never builds a javascript: link from detail-href', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    await useSignedInHub();
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts detail-href="javascript:alert('{id}')"></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(qa(el, 'a')).to.have.length(0);
     expect(qa(el, '[part~="choose"]')).to.have.length(3);
   });
 
   it('keeps HTML and scripts in API values as text', async () => {
-    const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-    await useFakeHub({
-      endpoints: {
-        contracts: {
-          items: [
-            {
-              id: 'javascript:alert(1)',
-              status: evil,
-              metadata: {
-                contractNumber: evil,
-                productDescription: evil,
-                porCompany: 'javascript:alert(1)',
-              },
-            },
-          ],
-        },
-      },
-    });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    await useSignedInHub({ endpoints: { contracts: { items: [SCRIPTED_CONTRACT] } } });
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts detail-href="/polis/{id}"></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((window as { __xss?: number }).__xss).to.equal(undefined);
-    expect(qa(el, 'img, script')).to.have.length(0);
-    expect(textOf(el)).to.contain(evil);
+    await expectShownAsText(el);
     expect(q(el, 'a').getAttribute('href')).to.equal('/polis/javascript%3Aalert(1)');
   });
 });

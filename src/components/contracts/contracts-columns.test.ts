@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { en, nl } from '../../i18n/index.js';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { textOf, until } from '../../../test/browser/support/dom.js';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, textOf, until } from '../../../test/browser/support/dom.js';
 import { MANY, column, numbers, q, qa } from '../../../test/browser/support/contracts.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
@@ -11,7 +11,7 @@ describe('<anva-contracts> columns, paging and language', () => {
   afterEach(() => history.replaceState(null, ''));
 
   it('shows the columns a broker picks, in their order, any metadata key allowed', async () => {
-    await useFakeHub({
+    await useSignedInHub({
       endpoints: {
         contracts: {
           items: [
@@ -29,13 +29,12 @@ describe('<anva-contracts> columns, paging and language', () => {
         },
       },
     });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts
         columns="annualMileage, contractNumber,PP_BTP,effectiveDate,status"
       ></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(qa(el, 'th').map((th) => th.textContent!.trim().replace(/[↑↓↕]/, ''))).to.deep.equal([
       'Kilometrage per jaar',
       'Polisnummer',
@@ -60,10 +59,11 @@ describe('<anva-contracts> columns, paging and language', () => {
         premium: i,
       },
     }));
-    await useFakeHub({ endpoints: { contracts: { items } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts page-size="25"></anva-contracts>`);
-    await until(el, 'ready');
+    await useSignedInHub({ endpoints: { contracts: { items } } });
+    const el = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts page-size="25"></anva-contracts>`,
+      'ready',
+    );
     expect(qa(el, 'tbody tr')).to.have.length(25);
     expect(textOf(el)).to.contain('Pagina 1 van 40');
     const next = q<HTMLButtonElement>(el, '[part~="next"]');
@@ -88,21 +88,21 @@ describe('<anva-contracts> columns, paging and language', () => {
         premium: i * 1.5,
       },
     }));
-    await useFakeHub({ endpoints: { contracts: { items } } });
-    await signInAsCustomer();
-    const paged = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(paged, 'ready');
-    expect(paged.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(20);
-    const all = await fixture<AnvaContracts>(
-      html`<anva-contracts page-size="1000"></anva-contracts>`,
+    await useSignedInHub({ endpoints: { contracts: { items } } });
+    const paged = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts></anva-contracts>`,
+      'ready',
     );
-    await until(all, 'ready');
+    expect(paged.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(20);
+    const all = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts page-size="1000"></anva-contracts>`,
+      'ready',
+    );
     expect(all.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(1000);
   });
 
   it('shows no English in the Dutch table and no Dutch in the English one', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { items: MANY } } });
     const texts = (m: object): string[] =>
       Object.values(m).flatMap((v) =>
         typeof v === 'string' ? [v] : v && typeof v === 'object' ? texts(v) : [],

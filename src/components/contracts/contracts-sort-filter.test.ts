@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
 import { CLASSIC, MANY, column, numbers, q, qa } from '../../../test/browser/support/contracts.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
@@ -11,8 +11,7 @@ describe('<anva-contracts> sort, status and search', () => {
   afterEach(() => history.replaceState(null, ''));
 
   it('sorts by every column with the keyboard, with aria-sort', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { items: MANY } } });
     const el = await fixture<AnvaContracts>(
       html`<div><button>voor</button><anva-contracts columns=${CLASSIC}></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);
@@ -45,12 +44,11 @@ describe('<anva-contracts> sort, status and search', () => {
   });
 
   it('shows status badges, derived Toekomstig/Verlopen, unknown as given', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    await useSignedInHub({ endpoints: { contracts: { items: MANY } } });
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts columns=${CLASSIC}></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
     // Running policies first, then future, then ended; unknown statuses last.
     expect(qa(el, '[part~="status"]').map((s) => s.textContent!.trim())).to.deep.equal([
       'Lopend',
@@ -72,8 +70,7 @@ describe('<anva-contracts> sort, status and search', () => {
   });
 
   it('filters by status and searches with the keyboard, announcing the count politely', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { items: MANY } } });
     const el = await fixture<AnvaContracts>(
       html`<div><button>voor</button><anva-contracts></anva-contracts></div>`,
     ).then((div) => div.querySelector('anva-contracts')!);

@@ -1,8 +1,13 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { textOf, until } from '../../../test/browser/support/dom.js';
+import { expect, html } from '@open-wc/testing';
+import {
+  useFakeHub,
+  useSignedInHub,
+  withHubElement,
+} from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, textOf, until } from '../../../test/browser/support/dom.js';
 import { numbers, q, qa } from '../../../test/browser/support/contracts.js';
 import type { AnvaContracts } from './contracts.component.js';
+import '../hub/hub.js';
 import './contracts.js';
 
 describe('<anva-contracts> states', () => {
@@ -11,8 +16,10 @@ describe('<anva-contracts> states', () => {
 
   it('is signed out with an explanation and Inloggen', async () => {
     await useFakeHub();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'signed-out');
+    const el = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts></anva-contracts>`,
+      'signed-out',
+    );
     expect(textOf(el)).to.equal('Log in om uw verzekeringen te bekijken. Inloggen');
     expect(q(el, 'button').textContent!.trim()).to.equal('Inloggen');
     await expect(el).to.be.accessible();
@@ -20,19 +27,20 @@ describe('<anva-contracts> states', () => {
 
   it('shows the broker’s signed-out slot instead', async () => {
     await useFakeHub();
-    const el = await fixture<AnvaContracts>(
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts><p slot="signed-out">Eerst inloggen a.u.b.</p></anva-contracts>`,
+      'signed-out',
     );
-    await until(el, 'signed-out');
     const slot = q<HTMLSlotElement>(el, 'slot[name="signed-out"]');
     expect(slot.assignedElements()[0]!.textContent).to.equal('Eerst inloggen a.u.b.');
   });
 
   it('shows a skeleton while loading, then the table', async () => {
-    await useFakeHub({ endpoints: { contracts: { delayMs: 400 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'loading');
+    await useSignedInHub({ endpoints: { contracts: { delayMs: 400 } } });
+    const el = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts></anva-contracts>`,
+      'loading',
+    );
     expect(q(el, '[part~="skeleton"]')).not.to.equal(null);
     expect(textOf(el)).to.equal('Bezig met laden…');
     await expect(el).to.be.accessible();
@@ -54,10 +62,11 @@ describe('<anva-contracts> states', () => {
   });
 
   it('stops loading when removed and loads again when put back', async () => {
-    await useFakeHub({ endpoints: { contracts: { delayMs: 300, times: 1 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'loading');
+    await useSignedInHub({ endpoints: { contracts: { delayMs: 300, times: 1 } } });
+    const el = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts></anva-contracts>`,
+      'loading',
+    );
     const parent = el.parentElement!;
     const errors: string[] = [];
     el.addEventListener('anva-error', (e) => errors.push(e.detail.code));
@@ -71,21 +80,23 @@ describe('<anva-contracts> states', () => {
   });
 
   it('is empty with a kind message or the empty slot', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: [] } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'empty');
+    await useSignedInHub({ endpoints: { contracts: { items: [] } } });
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'empty');
     expect(textOf(el)).to.contain('Er zijn nog geen verzekeringen om te tonen.');
     await expect(el).to.be.accessible();
+    const own = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts><p slot="empty">Nog geen polissen bij ons.</p></anva-contracts>`,
+      'empty',
+    );
+    const slot = q<HTMLSlotElement>(own, 'slot[name="empty"]');
+    expect(slot.assignedElements()[0]!.textContent).to.equal('Nog geen polissen bij ons.');
   });
 
   it('shows a calm error, fires anva-error and retries', async () => {
-    await useFakeHub({ endpoints: { contracts: { status: 503, times: 10 } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { status: 503, times: 10 } } });
     const errors: CustomEvent[] = [];
     document.addEventListener('anva-error', (e) => errors.push(e), { once: true });
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'error');
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'error');
     expect(textOf(el)).to.contain('Er ging iets mis bij het ophalen van uw gegevens.');
     expect(errors[0]!.detail.code).to.equal('server');
     expect(errors[0]!.detail.retryable).to.equal(true);
@@ -95,10 +106,8 @@ describe('<anva-contracts> states', () => {
 
   it('recovers with Opnieuw proberen', async () => {
     // The client retries twice by itself; the third answer fails too.
-    await useFakeHub({ endpoints: { contracts: { status: 500, times: 3 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'error');
+    await useSignedInHub({ endpoints: { contracts: { status: 500, times: 3 } } });
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'error');
     const retry = q<HTMLButtonElement>(el, '[part~="retry"]');
     expect(retry.textContent!.trim()).to.equal('Opnieuw proberen');
     retry.click();
@@ -107,19 +116,15 @@ describe('<anva-contracts> states', () => {
   });
 
   it('shows the configuration error for the web team, naming the attribute', async () => {
-    await useFakeHub({}, { settings: false });
-    const hub = document.createElement('anva-hub');
-    hub.setAttribute('authority', 'https://login.example');
-    hub.setAttribute('api-base', 'https://api.example');
-    document.body.append(hub);
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    try {
-      await until(el, 'error');
+    const markup = { authority: 'https://login.example', 'api-base': 'https://api.example' };
+    await withHubElement(markup, async () => {
+      const el = await fixtureUntil<AnvaContracts>(
+        html`<anva-contracts></anva-contracts>`,
+        'error',
+      );
       expect(textOf(el)).to.contain('Configuratiefout');
       expect(textOf(el)).to.contain('client-id');
       await expect(el).to.be.accessible();
-    } finally {
-      hub.remove();
-    }
+    });
   });
 });

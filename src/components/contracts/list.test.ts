@@ -1,6 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { cellText, focused, textOf, until } from '../../../test/browser/support/dom.js';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import {
+  cellText,
+  fixtureUntil,
+  focused,
+  textOf,
+  until,
+} from '../../../test/browser/support/dom.js';
 import type { AnvaContracts } from './contracts.component.js';
 import './contracts.js';
 
@@ -67,12 +73,11 @@ describe('<anva-contracts> for a customer', () => {
   afterEach(() => history.replaceState(null, ''));
 
   it('links each row by its description, named by what it is, its number and its status', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: ITEMS } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    await useSignedInHub({ endpoints: { contracts: { items: ITEMS } } });
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts detail-href="/polis/{id}"></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
     const links = qa(el, 'a[part~="link"]');
     expect(links.map((a) => a.querySelector('.what')!.textContent!.trim())).to.deep.equal([
       'Autoverzekering, WA + Volledig casco',
@@ -95,10 +100,8 @@ describe('<anva-contracts> for a customer', () => {
   });
 
   it('sums the running premiums per month, converted and labelled, unless the broker hides it', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: ITEMS } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'ready');
+    await useSignedInHub({ endpoints: { contracts: { items: ITEMS } } });
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'ready');
     const summary = () => el.shadowRoot!.querySelector('[part~="summary"]');
     // € 58,23 a month and € 240 a year (€ 20 a month); the ended moped does not count.
     expect(summary()!.textContent!.replace(/\s+/g, ' ').trim()).to.match(
@@ -114,8 +117,7 @@ describe('<anva-contracts> for a customer', () => {
   });
 
   it('never breaks a word inside itself, not even a long insurer name or policy number', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: ITEMS } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { items: ITEMS } } });
     const wrapper = await fixture<HTMLDivElement>(
       html`<div style="width: 1100px"><anva-contracts></anva-contracts></div>`,
     );
@@ -139,8 +141,7 @@ describe('<anva-contracts> for a customer', () => {
   });
 
   it('after Volgende shows the top of the list with focus on it, also on the last page', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { items: MANY } } });
     const wrapper = await fixture<HTMLDivElement>(
       html`<div>
         <div style="height: 150vh"></div>
@@ -169,11 +170,9 @@ describe('<anva-contracts> for a customer', () => {
   });
 
   it('keeps page, search, filter and sort in the history entry, next to the host page’s own', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: MANY } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { items: MANY } } });
     history.replaceState({ host: 'mine' }, '', `${location.pathname}?tab=polissen`);
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'ready');
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'ready');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="next"]')!.click();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('th:nth-child(2) button')!.click();
@@ -191,8 +190,10 @@ describe('<anva-contracts> for a customer', () => {
     const saved = history.state as object;
     el.remove();
     history.replaceState(saved, '');
-    const again = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(again, 'ready');
+    const again = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts></anva-contracts>`,
+      'ready',
+    );
     expect(again.shadowRoot!.querySelector('input')!.value).to.equal('polis');
     expect(textOf(again)).to.contain('Pagina 2 van 3');
     expect(again.shadowRoot!.querySelector('th:nth-child(2)')!.getAttribute('aria-sort')).to.equal(
@@ -214,15 +215,14 @@ describe('<anva-contracts> for a customer', () => {
         metadata: { insuredObject: { type: 'constructor', make: 'valueOf' } },
       },
     ];
-    await useFakeHub({ endpoints: { contracts: { items: hostile } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(
+    await useSignedInHub({ endpoints: { contracts: { items: hostile } } });
+    const el = await fixtureUntil<AnvaContracts>(
       html`<anva-contracts
         detail-href="/polis/{id}"
         columns="description,collectionMethod,insuredObject,status,constructor"
       ></anva-contracts>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(qa(el, 'a')).to.have.length(0);
     expect(qa(el, '[part~="choose"]')).to.have.length(2);
     expect(textOf(el)).to.contain('__proto__');
@@ -231,17 +231,16 @@ describe('<anva-contracts> for a customer', () => {
   });
 
   it('speaks je on request and English on an English page', async () => {
-    await useFakeHub({ endpoints: { contracts: { status: 403, times: 10 } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { contracts: { status: 403, times: 10 } } });
     for (const [tone, lang, text] of [
       ['formal', 'nl', 'U hebt geen toegang tot deze gegevens.'],
       ['informal', 'nl', 'Je hebt geen toegang tot deze gegevens.'],
       ['informal', 'en', 'You do not have access to this information.'],
     ] as const) {
-      const el = await fixture<AnvaContracts>(
+      const el = await fixtureUntil<AnvaContracts>(
         html`<anva-contracts tone=${tone} lang=${lang}></anva-contracts>`,
+        'error',
       );
-      await until(el, 'error');
       expect(textOf(el)).to.equal(text);
       await expect(el).to.be.accessible();
     }

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { anva } from '../../core/registry.js';
-import { signInAsCustomer, useFakeHub } from '../../../test/browser/support/fake-hub.js';
-import { until } from '../../../test/browser/support/dom.js';
+import { useSignedInHub } from '../../../test/browser/support/fake-hub.js';
+import { fixtureUntil, until } from '../../../test/browser/support/dom.js';
 import type { AnvaAccount } from '../account/account.component.js';
 import type { AnvaContractDetail } from '../contract-detail/contract-detail.component.js';
 import type { AnvaContracts } from './contracts.component.js';
@@ -83,10 +83,8 @@ function reachable(root: object, needle: string): string[] {
 
 describe('<anva-contracts> after sign-out', () => {
   it('keeps no contract data of the signed-out customer', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: CONTRACTS } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'ready');
+    await useSignedInHub({ endpoints: { contracts: { items: CONTRACTS } } });
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'ready');
     // The check itself finds the data while it is on show.
     expect(reachable(el, SECRET)).not.to.deep.equal([]);
     await anva().session.signOut('user');
@@ -96,10 +94,8 @@ describe('<anva-contracts> after sign-out', () => {
   });
 
   it('lets go of the old list as soon as another one is on its way', async () => {
-    const hub = await useFakeHub({ endpoints: { contracts: { items: CONTRACTS } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
-    await until(el, 'ready');
+    const hub = await useSignedInHub({ endpoints: { contracts: { items: CONTRACTS } } });
+    const el = await fixtureUntil<AnvaContracts>(html`<anva-contracts></anva-contracts>`, 'ready');
     await hub.scenario({ endpoints: { contracts: { items: [], delayMs: 300 } } });
     anva().client.invalidate();
     await until(el, 'loading');
@@ -145,8 +141,7 @@ for (const [name, style] of Object.entries(COLUMNS)) {
     };
 
     it('shows contracts as cards without overflowing', async () => {
-      await useFakeHub({ endpoints: { contracts: { items: CONTRACTS } } });
-      await signInAsCustomer();
+      await useSignedInHub({ endpoints: { contracts: { items: CONTRACTS } } });
       const el = await inColumn<AnvaContracts>(html`<anva-contracts></anva-contracts>`);
       await until(el, 'ready');
       expect(overflow(el)).to.deep.equal([]);
@@ -157,8 +152,7 @@ for (const [name, style] of Object.entries(COLUMNS)) {
     });
 
     it('shows a contract’s coverages as stacked lines without overflowing', async () => {
-      await useFakeHub({ endpoints: { contract: { items: [DETAIL] } } });
-      await signInAsCustomer();
+      await useSignedInHub({ endpoints: { contract: { items: [DETAIL] } } });
       const el = await inColumn<AnvaContractDetail>(
         html`<anva-contract-detail contract-id="p1"></anva-contract-detail>`,
       );
@@ -169,8 +163,7 @@ for (const [name, style] of Object.entries(COLUMNS)) {
     });
 
     it('shows the account without overflowing', async () => {
-      await useFakeHub();
-      await signInAsCustomer();
+      await useSignedInHub();
       const el = await inColumn<AnvaAccount>(html`<anva-account></anva-account>`);
       await until(el, 'ready');
       expect(overflow(el)).to.deep.equal([]);

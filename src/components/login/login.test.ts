@@ -4,12 +4,14 @@ import { anva } from '../../core/registry.js';
 import {
   followHubRedirect,
   returnFromHub,
-  signInAsCustomer,
   useFakeHub,
+  useSignedInHub,
   waitForStatus,
+  withHubElement,
 } from '../../../test/browser/support/fake-hub.js';
-import { focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
+import { fixtureUntil, focused, tabTo, textOf, until } from '../../../test/browser/support/dom.js';
 import type { AnvaLogin } from './login.component.js';
+import '../hub/hub.js';
 import './login.js';
 
 const inFixture = (el: HTMLElement) => el.querySelector('anva-login')!;
@@ -17,8 +19,7 @@ const inFixture = (el: HTMLElement) => el.querySelector('anva-login')!;
 describe('<anva-login>', () => {
   it('offers Inloggen when signed out, and never a password field', async () => {
     await useFakeHub();
-    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
-    await until(el, 'signed-out');
+    const el = await fixtureUntil<AnvaLogin>(html`<anva-login></anva-login>`, 'signed-out');
     expect(textOf(el)).to.equal('Inloggen');
     expect(el.shadowRoot!.querySelector('input')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -46,8 +47,7 @@ describe('<anva-login>', () => {
   });
 
   it('shows the customer’s name and signs out with the keyboard', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     const wrapper = await fixture<HTMLDivElement>(
       html`<div><button>voor</button><anva-login></anva-login></div>`,
     );
@@ -65,43 +65,34 @@ describe('<anva-login>', () => {
   });
 
   it('falls back to the ID token’s name when the account cannot be read', async () => {
-    await useFakeHub({ endpoints: { account: { status: 500, times: 10 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
-    await until(el, 'ready');
+    await useSignedInHub({ endpoints: { account: { status: 500, times: 10 } } });
+    const el = await fixtureUntil<AnvaLogin>(html`<anva-login></anva-login>`, 'ready');
     await waitUntil(() => textOf(el).includes('Anna de Vries'), 'no name');
     expect(textOf(el)).to.contain('Uitloggen');
   });
 
   it('speaks English when asked', async () => {
     await useFakeHub();
-    const el = await fixture<AnvaLogin>(html`<anva-login lang="en"></anva-login>`);
-    await until(el, 'signed-out');
+    const el = await fixtureUntil<AnvaLogin>(
+      html`<anva-login lang="en"></anva-login>`,
+      'signed-out',
+    );
     expect(textOf(el)).to.equal('Sign in');
     el.setAttribute('lang', 'nl');
     await waitUntil(() => textOf(el) === 'Inloggen', 'did not switch to Dutch');
   });
 
   it('shows the configuration error for the web team', async () => {
-    await useFakeHub({}, { settings: false });
-    const hub = document.createElement('anva-hub');
-    hub.setAttribute('client-id', 'x');
-    hub.setAttribute('api-base', 'https://api.example');
-    document.body.append(hub);
-    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
-    try {
-      await until(el, 'error');
+    await withHubElement({ 'client-id': 'x', 'api-base': 'https://api.example' }, async () => {
+      const el = await fixtureUntil<AnvaLogin>(html`<anva-login></anva-login>`, 'error');
       expect(textOf(el)).to.contain('authority');
       await expect(el).to.be.accessible();
-    } finally {
-      hub.remove();
-    }
+    });
   });
 
   it('says so calmly when signing in failed, and reports it from itself', async () => {
     const hub = await useFakeHub({ authorize: { error: 'server_error' } });
-    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
-    await until(el, 'signed-out');
+    const el = await fixtureUntil<AnvaLogin>(html`<anva-login></anva-login>`, 'signed-out');
     const codes: string[] = [];
     el.addEventListener('anva-error', (e) => codes.push(e.detail.code));
     await anva().session.signIn();

@@ -1,18 +1,28 @@
 /** DOM helpers for the widgets' browser tests: waiting for a state, reading text, keyboard focus. */
-import { waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
 import type { WidgetState } from '../../../src/shared/data-controller.js';
 
+/** A data widget as the tests see it: its state and its rendering. */
+export type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
+
 /** Waits until a widget reports `state` and has rendered it. */
-export async function until(
-  el: HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> },
-  state: WidgetState,
-  timeout = 5000,
-): Promise<void> {
+export async function until(el: Widget, state: WidgetState, timeout = 5000): Promise<void> {
   await waitUntil(() => el.state === state, `state stayed "${el.state}", not "${state}"`, {
     timeout,
   });
   await el.updateComplete;
+}
+
+/** Renders the widget in `template` as a fixture and waits until it shows `state`. */
+export async function fixtureUntil<T extends Widget>(
+  template: TemplateResult,
+  state: WidgetState,
+): Promise<T> {
+  const el = await fixture<T>(template);
+  await until(el, state);
+  return el;
 }
 
 /** The widget's visible text, whitespace collapsed. */

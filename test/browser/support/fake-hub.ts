@@ -284,3 +284,35 @@ export async function signInAsCustomer(): Promise<SessionState> {
   }
   return state;
 }
+
+/** A fresh fake Hub (as `useFakeHub`) with its customer signed in: where every signed-in test starts. */
+export async function useSignedInHub(
+  scenario: FakeHubScenario = {},
+  options: UseFakeHubOptions = {},
+): Promise<FakeHub> {
+  const hub = await useFakeHub(scenario, options);
+  await signInAsCustomer();
+  return hub;
+}
+
+/**
+ * Runs `test` on a page a web team configured by markup alone: an `<anva-hub>` with these
+ * attributes and no `configure()`. The element is removed afterwards. The test file registers
+ * `<anva-hub>`: an undefined one would configure nothing, and every widget would report that
+ * the page has no configuration at all.
+ */
+export async function withHubElement(
+  attributes: Record<string, string>,
+  test: () => Promise<void>,
+): Promise<void> {
+  if (!customElements.get('anva-hub')) throw new Error('Import src/components/hub/hub.js first');
+  await useFakeHub({}, { settings: false });
+  const hub = document.createElement('anva-hub');
+  for (const [name, value] of Object.entries(attributes)) hub.setAttribute(name, value);
+  document.body.append(hub);
+  try {
+    await test();
+  } finally {
+    hub.remove();
+  }
+}
