@@ -1,6 +1,7 @@
 /** `<anva-hub>` / `configure()` settings: validated, defaulted, compared. */
 import { AnvaError } from './errors.js';
 import type { AnvaConfig } from './types.js';
+import { isHttpUrl } from './urls.js';
 import './zod.js';
 import * as z from 'zod/mini';
 
@@ -33,14 +34,6 @@ const URLS = ['redirectUri', 'postLogoutRedirectUri'];
 
 /** `clientId` → `client-id`: the attribute name the web team writes (and reads in errors). */
 const attribute = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const URL_PROBLEM = 'must be an absolute http(s) URL';
