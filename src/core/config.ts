@@ -1,5 +1,6 @@
 /** `<anva-hub>` / `configure()` settings: validated, defaulted, compared. */
 import { AnvaError } from './errors.js';
+import { isString } from './guards.js';
 import type { AnvaConfig } from './types.js';
 import { isHttpUrl } from './urls.js';
 import './zod.js';
@@ -35,7 +36,6 @@ const URLS = ['redirectUri', 'postLogoutRedirectUri'];
 /** `clientId` → `client-id`: the attribute name the web team writes (and reads in errors). */
 const attribute = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-const isString = (value: unknown): value is string => typeof value === 'string';
 const URL_PROBLEM = 'must be an absolute http(s) URL';
 const required = (...checks: z.core.$ZodCheck<string>[]) =>
   z.custom<string>(isString, 'is required').check(...checks);

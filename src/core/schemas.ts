@@ -7,30 +7,13 @@
  * the code uses are derived from the very tests that check them. zod's own
  * unions and records would say the same in 1.6 KB more of bundle.
  */
+import { isArrayOf, isNullOr, isObject, isRecordOf, isString } from './guards.js';
+import type { Entries, Guard } from './guards.js';
 import { normalizeRecord } from './values.js';
 import './zod.js';
 import * as z from 'zod/mini';
 
-/** A test that tells TypeScript what passed it. */
-type Guard<T> = (value: unknown) => value is T;
-type Entries = Record<string, unknown>;
-
-const isString: Guard<string> = (value) => typeof value === 'string';
 const isCode: Guard<string | number> = (value) => isString(value) || typeof value === 'number';
-const isObject = (value: unknown): value is Entries =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
-const isNullOr =
-  <T>(test: Guard<T>): Guard<T | null> =>
-  (value): value is T | null =>
-    value === null || test(value);
-const isRecordOf =
-  <T>(test: Guard<T>): Guard<Record<string, T>> =>
-  (value): value is Record<string, T> =>
-    isObject(value) && Object.values(value).every(test);
-const isArrayOf =
-  <T>(test: Guard<T>): Guard<T[]> =>
-  (value): value is T[] =>
-    Array.isArray(value) && value.every(test);
 
 /** A field that must pass `test`. */
 const field = <T>(test: Guard<T>) => z.custom<T>(test);
