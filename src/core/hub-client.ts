@@ -118,7 +118,7 @@ export function createClient(
     const [account, organizations] = await context;
     const { id, problem } = brokerOf(wanted, account, organizations);
     if (id === undefined) {
-      warn(problem ?? `organization "${wanted}": nothing is shown.`);
+      warn(problem);
       return [];
     }
     const mine = contracts.filter((contract) => isBrokers(contract, account, id));
