@@ -41,8 +41,13 @@ const required = (...checks: z.core.$ZodCheck<string>[]) =>
   z.custom<string>(isString, 'is required').check(...checks);
 const optional = (test: (value: string) => boolean, problem: string) =>
   z.optional(z.custom<string>((value) => isString(value) && test(value), problem));
-const oneOf = (...values: string[]) =>
-  optional((value) => values.includes(value), `must be "${values.join('" or "')}"`);
+const oneOf = <T extends string>(...values: T[]) =>
+  z.optional(
+    z.custom<T>(
+      (value) => values.some((allowed) => allowed === value),
+      `must be "${values.join('" or "')}"`,
+    ),
+  );
 
 /** Three letters, and one `Intl` knows where the browser can say. */
 function isCurrency(value: string): boolean {
@@ -96,30 +101,21 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
       `anva-widgets configuration: "${name}" ${message} (<anva-hub ${name}>, or ${key} in configure()).`,
     );
   }
-  const {
-    authority,
-    clientId,
-    apiBase,
-    scope,
-    redirectUri,
-    postLogoutRedirectUri,
-    timeout,
-    ...rest
-  } = result.data;
+  // What the page left out is absent (never undefined) in the result, so the defaults stay.
+  const { authority, apiBase, timeout, ...rest } = result.data;
   const page = location.origin + location.pathname;
   return {
-    authority: authority.replace(/\/+$/, ''),
-    clientId,
-    apiBase: apiBase.replace(/\/+$/, ''),
-    scope: scope ?? 'openid profile email',
-    redirectUri: redirectUri ?? page,
-    postLogoutRedirectUri: postLogoutRedirectUri ?? page,
+    scope: 'openid profile email',
+    redirectUri: page,
+    postLogoutRedirectUri: page,
     loginMode: 'redirect',
     storage: 'session',
     currency: DEFAULT_CURRENCY,
     tone: 'formal',
+    ...rest,
+    authority: authority.replace(/\/+$/, ''),
+    apiBase: apiBase.replace(/\/+$/, ''),
     timeout: timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeout),
-    ...(rest as Partial<AnvaConfig>),
   };
 }
 
