@@ -37,16 +37,25 @@ const URLS = ['redirectUri', 'postLogoutRedirectUri'];
 const attribute = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 const URL_PROBLEM = 'must be an absolute http(s) URL';
-const required = (...checks: z.core.$ZodCheck<string>[]) =>
-  z.custom<string>(isString, 'is required').check(...checks);
-const optional = (test: (value: string) => boolean, problem: string) =>
-  z.optional(z.custom<string>((value) => isString(value) && test(value), problem));
+const anything = () => true;
+
+/**
+ * A setting: text that passes `test`. The error's `"name" …` goes on with
+ * `problem`, or with "is required" when the page left it out.
+ */
+const setting = <T extends string = string>(
+  test: (value: string) => boolean = anything,
+  problem = '',
+) =>
+  z.custom<T>((value) => isString(value) && test(value), {
+    error: ({ input }) => (input === undefined ? 'is required' : problem),
+  });
+const optional = <T extends string = string>(test: (value: string) => boolean, problem: string) =>
+  z.optional(setting<T>(test, problem));
 const oneOf = <T extends string>(...values: T[]) =>
-  z.optional(
-    z.custom<T>(
-      (value) => values.some((allowed) => allowed === value),
-      `must be "${values.join('" or "')}"`,
-    ),
+  optional<T>(
+    (value) => values.some((allowed) => allowed === value),
+    `must be "${values.join('" or "')}"`,
   );
 
 /** Three letters, and one `Intl` knows where the browser can say. */
@@ -57,14 +66,15 @@ function isCurrency(value: string): boolean {
 
 const isTimeout = (value: string) => /^\d+(\.\d+)?$/.test(value) && +value > 0 && +value <= 600;
 
+/** Three settings are required; the page may leave out the others. */
 const settingsSchema = z.object({
-  authority: required(z.refine(isHttpUrl, URL_PROBLEM)),
-  clientId: required(),
-  apiBase: required(z.refine(isHttpUrl, URL_PROBLEM)),
+  authority: setting(isHttpUrl, URL_PROBLEM),
+  clientId: setting(),
+  apiBase: setting(isHttpUrl, URL_PROBLEM),
   scope: optional((value) => value.split(/\s+/).includes('openid'), 'must include "openid"'),
   redirectUri: optional(isHttpUrl, URL_PROBLEM),
   postLogoutRedirectUri: optional(isHttpUrl, URL_PROBLEM),
-  organization: optional(() => true, ''),
+  organization: optional(anything, ''),
   lang: oneOf('nl', 'en'),
   loginMode: oneOf('redirect', 'popup'),
   storage: oneOf('memory', 'session'),
