@@ -1,6 +1,8 @@
 /** `<anva-hub>` / `configure()` settings: validated, defaulted, compared. */
 import { AnvaError } from './errors.js';
+import { isString } from './guards.js';
 import type { AnvaConfig } from './types.js';
+import { isHttpUrl } from './urls.js';
 import './zod.js';
 import * as z from 'zod/mini';
 
@@ -34,22 +36,27 @@ const URLS = ['redirectUri', 'postLogoutRedirectUri'];
 /** `clientId` → `client-id`: the attribute name the web team writes (and reads in errors). */
 const attribute = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
-const isString = (value: unknown): value is string => typeof value === 'string';
 const URL_PROBLEM = 'must be an absolute http(s) URL';
-const required = (...checks: z.core.$ZodCheck<string>[]) =>
-  z.custom<string>(isString, 'is required').check(...checks);
-const optional = (test: (value: string) => boolean, problem: string) =>
-  z.optional(z.custom<string>((value) => isString(value) && test(value), problem));
-const oneOf = (...values: string[]) =>
-  optional((value) => values.includes(value), `must be "${values.join('" or "')}"`);
+const anything = () => true;
+
+/**
+ * A setting: text that passes `test`. The error's `"name" …` goes on with
+ * `problem`, or with "is required" when the page left it out.
+ */
+const setting = <T extends string = string>(
+  test: (value: string) => boolean = anything,
+  problem = '',
+) =>
+  z.custom<T>((value) => isString(value) && test(value), {
+    error: ({ input }) => (input === undefined ? 'is required' : problem),
+  });
+const optional = <T extends string = string>(test: (value: string) => boolean, problem: string) =>
+  z.optional(setting<T>(test, problem));
+const oneOf = <T extends string>(...values: T[]) =>
+  optional<T>(
+    (value) => values.some((allowed) => allowed === value),
+    `must be "${values.join('" or "')}"`,
+  );
 
 /** Three letters, and one `Intl` knows where the browser can say. */
 function isCurrency(value: string): boolean {
@@ -59,14 +66,15 @@ function isCurrency(value: string): boolean {
 
 const isTimeout = (value: string) => /^\d+(\.\d+)?$/.test(value) && +value > 0 && +value <= 600;
 
+/** Three settings are required; the page may leave out the others. */
 const settingsSchema = z.object({
-  authority: required(z.refine(isHttpUrl, URL_PROBLEM)),
-  clientId: required(),
-  apiBase: required(z.refine(isHttpUrl, URL_PROBLEM)),
+  authority: setting(isHttpUrl, URL_PROBLEM),
+  clientId: setting(),
+  apiBase: setting(isHttpUrl, URL_PROBLEM),
   scope: optional((value) => value.split(/\s+/).includes('openid'), 'must include "openid"'),
   redirectUri: optional(isHttpUrl, URL_PROBLEM),
   postLogoutRedirectUri: optional(isHttpUrl, URL_PROBLEM),
-  organization: optional(() => true, ''),
+  organization: optional(anything, ''),
   lang: oneOf('nl', 'en'),
   loginMode: oneOf('redirect', 'popup'),
   storage: oneOf('memory', 'session'),
@@ -103,30 +111,21 @@ export function parseSettings(settings: AnvaSettings): AnvaConfig {
       `anva-widgets configuration: "${name}" ${message} (<anva-hub ${name}>, or ${key} in configure()).`,
     );
   }
-  const {
-    authority,
-    clientId,
-    apiBase,
-    scope,
-    redirectUri,
-    postLogoutRedirectUri,
-    timeout,
-    ...rest
-  } = result.data;
+  // What the page left out is absent (never undefined) in the result, so the defaults stay.
+  const { authority, apiBase, timeout, ...rest } = result.data;
   const page = location.origin + location.pathname;
   return {
-    authority: authority.replace(/\/+$/, ''),
-    clientId,
-    apiBase: apiBase.replace(/\/+$/, ''),
-    scope: scope ?? 'openid profile email',
-    redirectUri: redirectUri ?? page,
-    postLogoutRedirectUri: postLogoutRedirectUri ?? page,
+    scope: 'openid profile email',
+    redirectUri: page,
+    postLogoutRedirectUri: page,
     loginMode: 'redirect',
     storage: 'session',
     currency: DEFAULT_CURRENCY,
     tone: 'formal',
+    ...rest,
+    authority: authority.replace(/\/+$/, ''),
+    apiBase: apiBase.replace(/\/+$/, ''),
     timeout: timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeout),
-    ...(rest as Partial<AnvaConfig>),
   };
 }
 

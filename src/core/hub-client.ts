@@ -66,7 +66,8 @@ export function createClient(
     const where = `${name} (GET ${path})`;
     const deadline = Date.now() + configured().timeout * 1000;
     let renewed = false;
-    const attempt = async (timeoutMs: number): Promise<EndpointItem<K>[]> => {
+    const attempt = async (): Promise<EndpointItem<K>[]> => {
+      const timeoutMs = Math.max(deadline - Date.now(), 1);
       const config = getConfig();
       const active = session.active;
       if (!config || !url.startsWith(`${config.apiBase}/`))
@@ -83,7 +84,7 @@ export function createClient(
         }
         if (!renewed && (await active.recover(token))) {
           renewed = true;
-          return attempt(Math.max(deadline - Date.now(), 1));
+          return attempt();
         }
         if (session.state.status === 'signed-in') await active.signOut('expired');
         throw new AnvaError('unauthorized', `${where}: session not accepted.`);
@@ -118,7 +119,7 @@ export function createClient(
     const [account, organizations] = await context;
     const { id, problem } = brokerOf(wanted, account, organizations);
     if (id === undefined) {
-      warn(problem ?? `organization "${wanted}": nothing is shown.`);
+      warn(problem);
       return [];
     }
     const mine = contracts.filter((contract) => isBrokers(contract, account, id));

@@ -5,19 +5,16 @@
  * initials; a short text icon (an emoji) stays text.
  */
 import type { AnvaConfig, Organization } from './types.js';
+import { httpUrl } from './urls.js';
 
 /** Looks like an address rather than text: a scheme, `//host` or a path. */
 const ADDRESS = /^([a-z][a-z\d+.-]*:|\/)/i;
 
 export function safeIcon(icon: string, config: AnvaConfig): string | null {
   if (!ADDRESS.test(icon.trim())) return icon;
-  try {
-    const url = new URL(icon.trim(), `${config.apiBase}/`);
-    const allowed = [new URL(config.authority).origin, new URL(config.apiBase).origin];
-    return /^https?:$/.test(url.protocol) && allowed.includes(url.origin) ? url.href : null;
-  } catch {
-    return null;
-  }
+  const url = httpUrl(icon.trim(), `${config.apiBase}/`);
+  const allowed = [new URL(config.authority).origin, new URL(config.apiBase).origin];
+  return url && allowed.includes(url.origin) ? url.href : null;
 }
 
 export function withSafeIcons(organizations: Organization[], config: AnvaConfig): Organization[] {

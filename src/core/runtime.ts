@@ -70,10 +70,6 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
     for (const [element, settings] of waiting) runtime.apply(settings, element);
     waiting.clear();
   };
-  if (!parsed) {
-    addEventListener('DOMContentLoaded', () => setTimeout(flush), { once: true });
-    addEventListener('load', flush, { once: true });
-  }
 
   const own = (next: Configured & { source: Source }) => {
     configured = next;
@@ -105,19 +101,28 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
   };
 
   // Never a blank box: with no `<anva-hub>` after the page loaded, say so.
-  const check = () =>
-    setTimeout(() => {
-      if (configured) return;
-      const error = new AnvaError(
-        'config',
-        'No <anva-hub> or configure() found on this page; add one with authority, client-id and api-base.',
-      );
-      console.error(`[anva-widgets] config: ${error.message}`);
-      own({ source: Symbol('none'), kind: 'element', error });
-      fail(error);
-    });
-  if (document.readyState === 'complete') check();
-  else addEventListener('load', check, { once: true });
+  const check = () => {
+    if (configured) return;
+    const error = new AnvaError(
+      'config',
+      'No <anva-hub> or configure() found on this page; add one with authority, client-id and api-base.',
+    );
+    console.error(`[anva-widgets] config: ${error.message}`);
+    own({ source: Symbol('none'), kind: 'element', error });
+    fail(error);
+  };
+  if (parsed) setTimeout(check);
+  else {
+    addEventListener('DOMContentLoaded', () => setTimeout(flush), { once: true });
+    addEventListener(
+      'load',
+      () => {
+        flush();
+        setTimeout(check);
+      },
+      { once: true },
+    );
+  }
 
   const runtime: Runtime = {
     get config() {

@@ -1,5 +1,10 @@
 /** Safe links from a broker's URL templates (`detail-href`, `change-href`, `claim-href`). */
 
+import { httpUrl } from '../core/urls.js';
+
+/** Only absolute http(s) URLs may become an image source. */
+export { isHttpUrl } from '../core/urls.js';
+
 /**
  * The template with each `{name}` replaced by its URL-encoded value; undefined
  * when the result is not an http(s) or relative URL (no `javascript:` links,
@@ -17,19 +22,9 @@ export function templateHref(
     if (/^\.*$/.test(value)) return undefined;
     href = href.replaceAll(`{${name}}`, encodeURIComponent(value));
   }
-  try {
-    const { protocol } = new URL(href, document.baseURI);
-    return protocol === 'https:' || protocol === 'http:' ? href : undefined;
-  } catch {
-    return undefined;
-  }
+  return httpUrl(href, document.baseURI) ? href : undefined;
 }
 
 /** `/polis?id={id}` with the contract's id in place of `{id}`. */
 export const detailHref = (template: string | null | undefined, id: string): string | undefined =>
   templateHref(template, { id });
-
-/** Only absolute http(s) URLs may become an image source. */
-export function isHttpUrl(value: unknown): value is string {
-  return typeof value === 'string' && /^https?:\/\/\S+$/i.test(value.trim());
-}

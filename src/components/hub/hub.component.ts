@@ -69,14 +69,17 @@ export class AnvaHubElement extends LitElement {
     configureFrom(this, this.settings());
   }
 
-  /** Every declared property is a setting; its attribute name is the one Lit reads. */
+  /**
+   * Every declared property is a setting; its attribute name is the one Lit reads. Empty ones
+   * are left to `configure()`'s own tidying, which drops them.
+   */
   private settings(): AnvaSettings {
-    const settings: Record<string, string> = {};
+    const settings: Record<string, string | undefined> = {};
     for (const [key, { attribute }] of AnvaHubElement.elementProperties) {
       const name = typeof attribute === 'string' ? attribute : String(key);
       // A property set from script wins over a missing attribute.
-      const value = this[key as keyof AnvaSettings] || this.getAttribute(name);
-      if (value !== null && value !== '') settings[key as string] = String(value);
+      settings[key as string] =
+        this[key as keyof AnvaSettings] || this.getAttribute(name) || undefined;
     }
     return settings;
   }

@@ -32,14 +32,14 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 const worthRetrying = (caught: unknown) =>
   caught instanceof AnvaError && caught.retryable && ['network', 'server'].includes(caught.code);
 
-/** Runs `attempt` with the time left, again after a retryable failure while time remains. */
+/** Runs `attempt`, again after a retryable failure while time remains before `deadline`. */
 export async function withRetries<T>(
-  attempt: (timeLeftMs: number) => Promise<T>,
+  attempt: () => Promise<T>,
   { retryDelayMs, deadline, signal }: RetryPolicy,
 ): Promise<T> {
   for (let retries = 0; ; retries++) {
     try {
-      return await attempt(Math.max(deadline - Date.now(), 1));
+      return await attempt();
     } catch (caught) {
       const pause = retryDelayMs * 2 ** retries;
       const again =
