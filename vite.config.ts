@@ -4,6 +4,26 @@ import { defineConfig } from 'vite';
 /** The oldest engines the widgets run in: the first releases with CSS container queries. */
 const cssTargets = { chrome: 105 << 16, firefox: 110 << 16, safari: 16 << 16 };
 
+/**
+ * oidc-client-ts logs through its own logger, which stays silent unless a page turns it on;
+ * we never do, so its calls are dropped from the build. Each name is a whole callee: the
+ * library's `logger.throw(...)` checks are not in the list and stay.
+ */
+const oidcClientLogCalls = [
+  'logger.debug',
+  'logger.info',
+  'logger.warn',
+  'logger.error',
+  'logger2.debug',
+  'logger2.info',
+  'logger2.warn',
+  'logger2.error',
+  'this._logger.debug',
+  'this._logger.error',
+  'this._logger.create',
+  'Logger.createStatic',
+];
+
 /** Library build: one self-contained ES module that a broker loads with one script tag. */
 export default defineConfig({
   plugins: [
@@ -27,6 +47,7 @@ export default defineConfig({
       fileName: () => 'anva-widgets.js',
     },
     rolldownOptions: {
+      treeshake: { manualPureFunctions: oidcClientLogCalls },
       output: { codeSplitting: false, minify: true, comments: { annotation: false } },
     },
   },

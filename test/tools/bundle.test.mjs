@@ -25,3 +25,19 @@ test('the bundle is one self-contained module: no imports of other files', () =>
   assert.doesNotMatch(bundle, /\bimport\s*[{*\w][^;]*from\s*["'`]/);
   assert.doesNotMatch(bundle, /\bimport\(/);
 });
+
+test("the build drops oidc-client-ts's silent log calls and keeps every one of its checks", () => {
+  assert.doesNotMatch(bundle, /Received state from storage/);
+  for (const check of [
+    'No matching state found in storage',
+    'State does not match',
+    'nonce in id_token does not match nonce in client storage',
+    'authority mismatch on settings vs. signin state',
+    'client_id mismatch on settings vs. signin state',
+    'azp in id_token does not match original azp',
+    'sub in id_token does not match current sub',
+    'Only the Authorization Code flow (with PKCE) is supported',
+  ]) {
+    assert.ok(bundle.includes(check), check);
+  }
+});
