@@ -3,12 +3,13 @@
  * language with `setMessages(lang, partial)` (page-wide) or an element's
  * `messages` property (that element only, wins over `setMessages`).
  */
+import { toLang } from '../core/lang.js';
 import { en } from './en.js';
 import { nl } from './nl.js';
 import type { Lang, Messages, Tone } from './messages.js';
 
 export type * from './messages.js';
-export { en, nl };
+export { en, nl, toLang };
 
 const catalogues: Record<Lang, Messages> = { nl, en };
 
@@ -31,12 +32,6 @@ export function informal<T>(value: T): T {
 }
 const overrides: Record<Lang, Partial<Messages>> = { nl: {}, en: {} };
 const listeners = new Set<() => void>();
-
-/** `nl` or `en` for a language tag such as `en-GB`; undefined for others. */
-export function toLang(tag: string | null | undefined): Lang | undefined {
-  const primary = tag?.trim().slice(0, 2).toLowerCase();
-  return primary === 'nl' || primary === 'en' ? primary : undefined;
-}
 
 /** The nearest `lang` attribute at or above `el`, crossing shadow roots. */
 function inheritedLang(el: Element): Lang | undefined {

@@ -1,7 +1,8 @@
 /** The typed message catalogue: every text a customer sees, implemented once per language. */
 import type { AnvaErrorCode } from '../core/errors.js';
+import type { Lang } from '../core/lang.js';
 
-export type Lang = 'nl' | 'en';
+export type { Lang };
 
 /** How Dutch addresses the customer: *u* (`formal`, the default) or *je* (`informal`). English has one tone. */
 export type Tone = 'formal' | 'informal';

@@ -5,6 +5,7 @@
 import { ErrorResponse } from 'oidc-client-ts';
 import type { OidcClient } from 'oidc-client-ts';
 import { AnvaError } from '../errors.js';
+import { pageLang } from '../lang.js';
 import type { AnvaConfig } from '../types.js';
 import { markPending, withoutAuthParams } from './callback.js';
 import { openPopup, popupAnswer } from './popup.js';
@@ -24,13 +25,6 @@ export function authError(caught: unknown): AnvaError {
     cause: caught,
   });
 }
-
-/**
- * The widgets' language without their own `lang`: `<anva-hub lang>` (already
- * `nl` or `en`), else the page's (`en-GB` is English), else Dutch.
- */
-const loginLanguage = (config: AnvaConfig): string =>
-  config.lang ?? (/^en\b/i.test(document.documentElement.lang) ? 'en' : 'nl');
 
 /**
  * Opens the Hub's login page, in the language the page speaks. Resolves with the popup's answer (an address
@@ -53,7 +47,7 @@ export async function toLoginPage(
       // Kept in the sign-in state; oidc-client-ts matches the ID token's to it.
       nonce: crypto.randomUUID(),
       state: data,
-      ui_locales: loginLanguage(config),
+      ui_locales: pageLang(config.lang),
       ...(popup && { display: 'popup' }),
     });
     if (!popup) {
