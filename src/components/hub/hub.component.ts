@@ -1,5 +1,4 @@
 import { LitElement, css, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { AnvaSettings } from '../../core/config.js';
 import { configureFrom } from '../../core/registry.js';
 
@@ -21,48 +20,63 @@ export class AnvaHubElement extends LitElement {
       display: none !important;
     }
   `;
+  static override properties = {
+    authority: {},
+    clientId: { attribute: 'client-id' },
+    apiBase: { attribute: 'api-base' },
+    scope: {},
+    redirectUri: { attribute: 'redirect-uri' },
+    postLogoutRedirectUri: { attribute: 'post-logout-redirect-uri' },
+    organization: {},
+    lang: {},
+    loginMode: { attribute: 'login-mode' },
+    storage: {},
+    currency: {},
+    tone: {},
+    timeout: {},
+  };
 
   /** OpenID Connect issuer of ANVA Hub (discovery is read from it). Required. */
-  @property() authority = '';
+  authority = '';
 
   /** The broker website's client id on ANVA Hub. Required. */
-  @property({ attribute: 'client-id' }) clientId = '';
+  clientId = '';
 
   /** Base URL of the customer API; the only place the access token is sent. Required. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** OAuth scopes; must include `openid`. Default `openid profile email`. */
-  @property() scope = '';
+  scope = '';
 
   /** Where the Hub sends the customer back. Default: the current page without query and hash. */
-  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+  redirectUri = '';
 
   /** Where the customer lands after logging out. Default: the current page. */
-  @property({ attribute: 'post-logout-redirect-uri' }) postLogoutRedirectUri = '';
+  postLogoutRedirectUri = '';
 
   /** Organisation id or code: show only this broker's dossier when the customer has several. */
-  @property() organization = '';
+  organization = '';
 
   /** Language of every widget, `nl` or `en`. Default: the nearest `lang` attribute, then `nl`. */
-  @property() override lang = '';
+  override lang = '';
 
   /** `redirect` (default) or `popup`: how the Hub's login page is shown. */
-  @property({ attribute: 'login-mode' }) loginMode = '';
+  loginMode = '';
 
   /** Where tokens live: `session` (sessionStorage, default) or `memory`. Never localStorage. */
-  @property() storage = '';
+  storage = '';
 
   /** ISO 4217 code of every amount (ANVA sends amounts without a currency). Default `EUR`. */
-  @property() currency = '';
+  currency = '';
 
   /** Dutch form of address: `formal` (*u*, default) or `informal` (*je*). */
-  @property() tone = '';
+  tone = '';
 
   /**
    * Seconds a request to the Hub may take, retries included, before the
    * widgets say it timed out. Default 60 (ANVA's back end may take that long).
    */
-  @property() timeout = '';
+  timeout = '';
 
   /** Lit batches attribute changes into one update, so the page is configured once per change set. */
   protected override updated(): void {
