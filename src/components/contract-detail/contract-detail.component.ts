@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Contract } from '../../core/types.js';
 import {
   branchKind,
@@ -72,6 +71,13 @@ import { styles } from './contract-detail.styles.js';
  */
 export class AnvaContractDetail extends AnvaElement {
   static override styles = styles;
+  static override properties = {
+    contractId: { attribute: 'contract-id' },
+    changeHref: { attribute: 'change-href' },
+    claimHref: { attribute: 'claim-href' },
+    messages: { attribute: false },
+    state: { reflect: true },
+  };
 
   private readonly session = new SessionController(this);
   private readonly locale = new LocaleController(this, () => this.session.config);
@@ -87,19 +93,19 @@ export class AnvaContractDetail extends AnvaElement {
   );
 
   /** The contract to show; without it the one chosen in `<anva-contracts>`, else `?contract=` from the URL. */
-  @property({ attribute: 'contract-id' }) contractId?: string;
+  contractId?: string;
 
   /** URL template of the broker's change form, `{id}` / `{number}` replaced by the contract's id / policy number; without it no link. */
-  @property({ attribute: 'change-href' }) changeHref?: string;
+  changeHref?: string;
 
   /** URL template of the broker's claim form, like `change-href`; without it no link. */
-  @property({ attribute: 'claim-href' }) claimHref?: string;
+  claimHref?: string;
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  messages?: Partial<Messages>;
 
   /** `signed-out`, `loading`, `ready`, `empty` (no contract chosen) or `error`; read-only. */
-  @property({ reflect: true }) state: WidgetState = 'loading';
+  state: WidgetState = 'loading';
 
   private unsubscribe?: () => void;
 
