@@ -78,11 +78,6 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
     host.addController(this);
   }
 
-  /** What the last completed run returned. */
-  get value(): T | undefined {
-    return this.run.status === 'done' ? this.run.value : undefined;
-  }
-
   /** Starts the task when signed in and the arguments changed; a newer run supersedes older ones. */
   private async start(): Promise<void> {
     const { session, options } = this;

@@ -164,16 +164,12 @@ export class AnvaContracts extends AnvaElement {
             ><span class="sk head-sk"></span>
             ${[0, 1, 2].map(() => html`<span class="sk row-sk"></span>`)}`,
         ),
-      complete: () => this.renderList(m),
+      complete: (data) => this.renderList(m, data),
     });
   }
 
-  private renderList(m: Messages) {
-    const { cols, rows } = this.table(
-      this.data.value ?? [[], []],
-      this.locale.format,
-      this.columns,
-    );
+  private renderList(m: Messages, data: ContractsData) {
+    const { cols, rows } = this.table(data, this.locale.format, this.columns);
     const { query, filter, sortColumn, sortDirection } = this.list.state;
     const view = this.list.view(rows, this.pageSize, m.locale);
     return html`<div part="base" lang=${this.locale.lang}>
