@@ -66,6 +66,7 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
   private abort?: AbortController;
   private revision = 0;
   private aborted = false;
+  /** The running fetch has waited longer than usual (the runtime's `slowAfterMs`). */
   private waitingLong = false;
   private readonly report: ErrorReport;
 
@@ -139,11 +140,6 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
     return new AnvaError('invalid-response', String(failure), { cause: failure });
   }
 
-  /** True while the fetch has waited longer than usual (the runtime's `slowAfterMs`) and still waits. */
-  get slow(): boolean {
-    return this.waitingLong && this.state === 'loading';
-  }
-
   /** True while the session is still being read: nobody knows yet whether the customer is signed in. */
   get sessionPending(): boolean {
     const status = this.session.state.status;
@@ -164,7 +160,7 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
       case 'loading':
         if (this.sessionPending) return pendingSession(m, views.signedOut());
         if (views.slowNotice === false) return views.pending();
-        return waitingView(m, this.slow, views.pending());
+        return waitingView(m, this.waitingLong, views.pending());
       case 'empty':
         return (views.empty ?? views.pending)();
       default:
