@@ -12,7 +12,7 @@ import type { HubClient, RequestOptions } from '../core/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorReport } from './error-report.js';
 import type { SessionController } from './session-controller.js';
-import { pendingSession } from './views.js';
+import { skeletonView } from './views.js';
 import { waitingView } from './waiting.js';
 
 export type WidgetState = 'signed-out' | 'loading' | 'ready' | 'empty' | 'error';
@@ -158,7 +158,7 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
       case 'signed-out':
         return views.signedOut();
       case 'loading':
-        if (this.sessionPending) return pendingSession(m, views.signedOut());
+        if (this.sessionPending) return skeletonView(m, views.signedOut(), { holdsPlace: true });
         if (views.slowNotice === false) return views.pending();
         return waitingView(m, this.waitingLong, views.pending());
       case 'empty':

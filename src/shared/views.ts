@@ -86,19 +86,18 @@ export function emptyView(m: Messages, text: string): TemplateResult {
   </div>`;
 }
 
-/** Another view's exact room, invisible, while the session is read; screen readers hear only "loading". */
-export function pendingSession(m: Messages, view: unknown): TemplateResult {
-  return html`<div part="skeleton" class="pending" lang=${m.locale}>
+/**
+ * A placeholder of the final layout's size; screen readers hear only "loading". With
+ * `holdsPlace`, another view's exact room, invisible and inert, while the session is read.
+ */
+export function skeletonView(
+  m: Messages,
+  shape: unknown,
+  { holdsPlace = false } = {},
+): TemplateResult {
+  return html`<div part="skeleton" class=${holdsPlace ? 'pending' : 'skeleton'} lang=${m.locale}>
     <span class="vh" role="status">${m.loading}</span>
-    <div aria-hidden="true" inert>${view}</div>
-  </div>`;
-}
-
-/** A placeholder of the final layout's size; screen readers hear only "loading". */
-export function skeletonView(m: Messages, shape: unknown): TemplateResult {
-  return html`<div part="skeleton" class="skeleton" lang=${m.locale}>
-    <span class="vh" role="status">${m.loading}</span>
-    <div aria-hidden="true">${shape}</div>
+    <div aria-hidden="true" ?inert=${holdsPlace}>${shape}</div>
   </div>`;
 }
 
