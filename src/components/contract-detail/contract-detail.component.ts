@@ -1,14 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Contract } from '../../core/types.js';
-import {
-  branchKind,
-  contractField,
-  contractStatus,
-  fieldText,
-  insuredObjectText,
-  type Formatter,
-} from '../../format/index.js';
+import { contractStatus, insuredObjectText, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
+import { contractName } from '../../shared/contract-name.js';
 import { templateHref } from '../../shared/href.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { AnvaElement } from '../../shared/anva-element.js';
@@ -147,14 +141,7 @@ export class AnvaContractDetail extends AnvaElement {
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {
     const m = f.messages;
-    const kind = branchKind(
-      contractField(contract, 'branch'),
-      contractField(contract, 'product'),
-      contractField(contract, 'description'),
-    );
-    const title =
-      fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind];
-    const number = fieldText(contract, 'contractNumber') ?? contract.id;
+    const { kind, description: title, number } = contractName(contract, m);
     const links = { id: contract.id, number };
     return html`<article part="base" lang=${this.locale.lang}>
       ${titleView(f, {
