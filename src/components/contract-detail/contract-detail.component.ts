@@ -101,8 +101,7 @@ export class AnvaContractDetail extends AnvaElement {
   /** `signed-out`, `loading`, `ready`, `empty` (no contract chosen) or `error`; read-only. */
   state: WidgetState = 'loading';
 
-  private unsubscribe?: () => void;
-
+  /** Read on every update: the session controller re-renders the widget when the page's choice changes. */
   private get resolvedId(): string | undefined {
     return (
       this.contractId?.trim() ||
@@ -110,16 +109,6 @@ export class AnvaContractDetail extends AnvaElement {
       new URLSearchParams(location.search).get('contract')?.trim() ||
       undefined
     );
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = this.session.runtime.selection.subscribe(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
   }
 
   /**
