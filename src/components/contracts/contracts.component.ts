@@ -170,26 +170,18 @@ export class AnvaContracts extends AnvaElement {
 
   private renderList(m: Messages, data: ContractsData) {
     const { cols, rows } = this.table(data, this.locale.format, this.columns);
-    const { query, filter, sortColumn, sortDirection } = this.list.state;
     const view = this.list.view(rows, this.pageSize, m.locale);
     return html`<div part="base" lang=${this.locale.lang}>
-      ${toolbarView(m, view, {
-        query,
-        filter,
-        search: (value) => this.list.search(value),
-        filterBy: (value) => this.list.filterBy(value),
-      })}
+      ${toolbarView(m, view, this.list)}
       ${this.hideSummary ? nothing : summaryView(this.locale.format, rows)}
       <p class="sort-hint" aria-hidden="true">${m.sortBy}</p>
       ${tableView(m, view, {
         cols,
-        sortColumn,
-        sortDirection,
+        list: this.list,
         href: (row) => detailHref(this.detailHref, row.id),
-        sortBy: (column) => this.list.sortBy(column),
         choose: (event, row) => this.choose(event, row),
       })}
-      ${pagingView(m, view, (to) => this.list.goTo(to))}
+      ${pagingView(m, view, this.list)}
     </div>`;
   }
 }
