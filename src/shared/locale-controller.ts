@@ -6,10 +6,10 @@
  * or a broker calls `setMessages`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AnvaConfig } from '../core/types.js';
 import { formatter, type Formatter } from '../format/format.js';
 import { messagesFor, onMessagesChange, resolveLang, resolveTone } from '../i18n/index.js';
 import type { Lang, Messages } from '../i18n/messages.js';
+import type { SessionController } from './session-controller.js';
 
 export type LocaleHost = ReactiveControllerHost & HTMLElement & { messages?: Partial<Messages> };
 
@@ -25,7 +25,8 @@ export class LocaleController implements ReactiveController {
 
   constructor(
     private readonly host: LocaleHost,
-    private readonly config: () => AnvaConfig | undefined,
+    /** Whose configuration (`<anva-hub>`) gives the page's language, tone and currency. */
+    private readonly session: SessionController,
   ) {
     host.addController(this);
   }
@@ -49,7 +50,7 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const config = this.config();
+    const config = this.session.config;
     this.lang = resolveLang(this.host, config?.lang);
     const tone = resolveTone(this.host, config?.tone);
     const currency = config?.currency ?? 'EUR';

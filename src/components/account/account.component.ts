@@ -93,7 +93,7 @@ export class AnvaAccount extends AnvaElement {
   };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly data = new DataController<AccountData>(this, this.session, {
     args: () => [],
     task: (_args, { client, request }) =>

@@ -74,7 +74,7 @@ export class AnvaContractDetail extends AnvaElement {
   };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly data = new DataController<Contract | undefined, [string | undefined]>(
     this,
     this.session,

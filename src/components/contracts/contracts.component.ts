@@ -87,7 +87,7 @@ export class AnvaContracts extends AnvaElement {
   };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly list = new ListController(this);
   private readonly data = new DataController<ContractsData>(this, this.session, {
     args: () => [],

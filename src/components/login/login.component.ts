@@ -39,7 +39,7 @@ export class AnvaLogin extends AnvaElement {
   };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly data = new DataController<Account | undefined>(this, this.session, {
     args: () => [],
     task: (_args, { client, request }) =>
