@@ -12,7 +12,7 @@ import type { HubClient, RequestOptions } from '../core/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { ErrorReport } from './error-report.js';
 import type { SessionController } from './session-controller.js';
-import { pendingSession } from './views.js';
+import { skeletonView } from './views.js';
 import { waitingView } from './waiting.js';
 
 export type WidgetState = 'signed-out' | 'loading' | 'ready' | 'empty' | 'error';
@@ -48,10 +48,13 @@ export interface DataTaskOptions<T, Args extends readonly unknown[]> {
   isEmpty?: (value: T) => boolean;
 }
 
+/** A running task; `slow` once it has waited longer than usual (the runtime's `slowAfterMs`). */
+type Pending = { status: 'pending'; slow: boolean };
+
 /** Where the task stands: not run (signed out), running, or with its named outcome. */
 type Run<T> =
   | { status: 'idle' }
-  | { status: 'pending' }
+  | Pending
   | { status: 'done'; value: T }
   | { status: 'failed'; failure: unknown };
 
@@ -62,11 +65,9 @@ const sameArgs = (a: readonly unknown[], b: readonly unknown[]) =>
 export class DataController<T, Args extends readonly unknown[] = []> implements ReactiveController {
   private run: Run<T> = IDLE;
   private lastArgs?: readonly unknown[];
-  private runs = 0;
   private abort?: AbortController;
   private revision = 0;
   private aborted = false;
-  private waitingLong = false;
   private readonly report: ErrorReport;
 
   constructor(
@@ -76,11 +77,6 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
   ) {
     this.report = new ErrorReport(host);
     host.addController(this);
-  }
-
-  /** What the last completed run returned. */
-  get value(): T | undefined {
-    return this.run.status === 'done' ? this.run.value : undefined;
   }
 
   /** Starts the task when signed in and the arguments changed; a newer run supersedes older ones. */
@@ -93,14 +89,14 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
     if (this.run.status === 'pending') this.abort!.abort();
     // Signed out, another customer or a refresh: the old data goes now, not on the next answer.
     this.run = IDLE;
-    this.waitingLong = false;
-    const run = ++this.runs;
     if (!session.signedIn) return;
-    this.run = { status: 'pending' };
+    // This run is current as long as it is the controller's run: a newer one replaces it.
+    const run: Pending = { status: 'pending', slow: false };
+    this.run = run;
     const { signal } = (this.abort = new AbortController());
     const onSlow = () => {
-      if (run !== this.runs) return;
-      this.waitingLong = true;
+      if (run !== this.run) return;
+      run.slow = true;
       this.host.requestUpdate();
     };
     let outcome: Run<T>;
@@ -113,7 +109,7 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
     } catch (failure) {
       outcome = { status: 'failed', failure };
     }
-    if (run !== this.runs) return;
+    if (run !== this.run) return;
     this.run = outcome;
     this.host.requestUpdate();
   }
@@ -144,11 +140,6 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
     return new AnvaError('invalid-response', String(failure), { cause: failure });
   }
 
-  /** True while the fetch has waited longer than usual (the runtime's `slowAfterMs`) and still waits. */
-  get slow(): boolean {
-    return this.waitingLong && this.state === 'loading';
-  }
-
   /** True while the session is still being read: nobody knows yet whether the customer is signed in. */
   get sessionPending(): boolean {
     const status = this.session.state.status;
@@ -167,9 +158,9 @@ export class DataController<T, Args extends readonly unknown[] = []> implements 
       case 'signed-out':
         return views.signedOut();
       case 'loading':
-        if (this.sessionPending) return pendingSession(m, views.signedOut());
+        if (this.sessionPending) return skeletonView(m, views.signedOut(), { holdsPlace: true });
         if (views.slowNotice === false) return views.pending();
-        return waitingView(m, this.slow, views.pending());
+        return waitingView(m, run.status === 'pending' && run.slow, views.pending());
       case 'empty':
         return (views.empty ?? views.pending)();
       default:

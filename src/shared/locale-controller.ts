@@ -6,16 +6,15 @@
  * or a broker calls `setMessages`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AnvaConfig } from '../core/types.js';
 import { formatter, type Formatter } from '../format/format.js';
 import { messagesFor, onMessagesChange, resolveLang, resolveTone } from '../i18n/index.js';
-import type { Lang, Messages, Tone } from '../i18n/messages.js';
+import type { Lang, Messages } from '../i18n/messages.js';
+import type { SessionController } from './session-controller.js';
 
 export type LocaleHost = ReactiveControllerHost & HTMLElement & { messages?: Partial<Messages> };
 
 export class LocaleController implements ReactiveController {
   lang: Lang = 'nl';
-  tone: Tone = 'formal';
   /** Stable between renders while nothing changed, so derived data can be cached on it. */
   format!: Formatter;
   private revision = 0;
@@ -26,7 +25,8 @@ export class LocaleController implements ReactiveController {
 
   constructor(
     private readonly host: LocaleHost,
-    private readonly config: () => AnvaConfig | undefined,
+    /** Whose configuration (`<anva-hub>`) gives the page's language, tone and currency. */
+    private readonly session: SessionController,
   ) {
     host.addController(this);
   }
@@ -50,16 +50,16 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const config = this.config();
+    const config = this.session.config;
     this.lang = resolveLang(this.host, config?.lang);
-    this.tone = resolveTone(this.host, config?.tone);
+    const tone = resolveTone(this.host, config?.tone);
     const currency = config?.currency ?? 'EUR';
     const own = this.host.messages;
-    const key = `${this.lang} ${this.tone} ${currency} ${this.revision}`;
+    const key = `${this.lang} ${tone} ${currency} ${this.revision}`;
     if (key !== this.key || own !== this.own) {
       this.key = key;
       this.own = own;
-      this.format = formatter(messagesFor(this.lang, this.tone, own), currency);
+      this.format = formatter(messagesFor(this.lang, tone, own), currency);
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Gives a widget the page's runtime and re-renders it when the configuration,
- * the session (sign-in, sign-out, profile) or the Hub client's data changes.
+ * the session (sign-in, sign-out, profile), the Hub client's data or the
+ * contract chosen on the page changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AnvaError } from '../core/errors.js';
@@ -54,6 +55,7 @@ export class SessionController implements ReactiveController {
     this.unsubscribers = [
       this.runtime.subscribe(update),
       this.runtime.session.subscribe(update),
+      this.runtime.selection.subscribe(update),
       this.runtime.client.subscribe(() => {
         this.revision += 1;
         update();

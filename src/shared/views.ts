@@ -1,5 +1,5 @@
 /** Templates every widget shares: signed out, error, empty, loading, formatted values, icons. */
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { AnvaError } from '../core/errors.js';
 import type { ContractStatus } from '../format/contract.js';
 import type { Formatted } from '../format/format.js';
@@ -86,19 +86,18 @@ export function emptyView(m: Messages, text: string): TemplateResult {
   </div>`;
 }
 
-/** Another view's exact room, invisible, while the session is read; screen readers hear only "loading". */
-export function pendingSession(m: Messages, view: unknown): TemplateResult {
-  return html`<div part="skeleton" class="pending" lang=${m.locale}>
+/**
+ * A placeholder of the final layout's size; screen readers hear only "loading". With
+ * `holdsPlace`, another view's exact room, invisible and inert, while the session is read.
+ */
+export function skeletonView(
+  m: Messages,
+  shape: unknown,
+  { holdsPlace = false } = {},
+): TemplateResult {
+  return html`<div part="skeleton" class=${holdsPlace ? 'pending' : 'skeleton'} lang=${m.locale}>
     <span class="vh" role="status">${m.loading}</span>
-    <div aria-hidden="true" inert>${view}</div>
-  </div>`;
-}
-
-/** A placeholder of the final layout's size; screen readers hear only "loading". */
-export function skeletonView(m: Messages, shape: unknown): TemplateResult {
-  return html`<div part="skeleton" class="skeleton" lang=${m.locale}>
-    <span class="vh" role="status">${m.loading}</span>
-    <div aria-hidden="true">${shape}</div>
+    <div aria-hidden="true" ?inert=${holdsPlace}>${shape}</div>
   </div>`;
 }
 
@@ -141,9 +140,9 @@ const ICONS: Record<BranchKind, string> = {
   other: 'M3 12a9 9 0 0 1 18 0zM12 12v6a2 2 0 0 1-4 0M12 3v0',
 };
 
-/** A branch icon with its text alternative. */
+/** A branch icon with its text alternative (the path is inside `<svg>`, so it needs no `svg` template). */
 export function branchIcon(kind: BranchKind, label: string): TemplateResult {
   return html`<span part="icon" class="icon" role="img" aria-label=${label} title=${label}
-    ><svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${ICONS[kind]}></path>`}</svg></span
-  >`;
+    ><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[kind]}></path></svg
+  ></span>`;
 }

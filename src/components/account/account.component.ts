@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Account, Organization, Permission } from '../../core/types.js';
 import { fullName, normalize, own, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -88,9 +87,13 @@ export function initials(name: string): string {
  */
 export class AnvaAccount extends AnvaElement {
   static override styles = styles;
+  static override properties = {
+    messages: { attribute: false },
+    state: { reflect: true },
+  };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly data = new DataController<AccountData>(this, this.session, {
     args: () => [],
     task: (_args, { client, request }) =>
@@ -102,10 +105,10 @@ export class AnvaAccount extends AnvaElement {
   });
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  messages?: Partial<Messages>;
 
   /** `signed-out`, `loading`, `ready` or `error` (never `empty`); read-only. */
-  @property({ reflect: true }) state: WidgetState = 'loading';
+  state: WidgetState = 'loading';
 
   override render() {
     const m = this.locale.messages;

@@ -1,15 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { Contract } from '../../core/types.js';
-import {
-  branchKind,
-  contractField,
-  contractStatus,
-  fieldText,
-  insuredObjectText,
-  type Formatter,
-} from '../../format/index.js';
+import { contractStatus, insuredObjectText, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
+import { contractName } from '../../shared/contract-name.js';
 import { templateHref } from '../../shared/href.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { AnvaElement } from '../../shared/anva-element.js';
@@ -72,9 +65,16 @@ import { styles } from './contract-detail.styles.js';
  */
 export class AnvaContractDetail extends AnvaElement {
   static override styles = styles;
+  static override properties = {
+    contractId: { attribute: 'contract-id' },
+    changeHref: { attribute: 'change-href' },
+    claimHref: { attribute: 'claim-href' },
+    messages: { attribute: false },
+    state: { reflect: true },
+  };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly data = new DataController<Contract | undefined, [string | undefined]>(
     this,
     this.session,
@@ -87,22 +87,21 @@ export class AnvaContractDetail extends AnvaElement {
   );
 
   /** The contract to show; without it the one chosen in `<anva-contracts>`, else `?contract=` from the URL. */
-  @property({ attribute: 'contract-id' }) contractId?: string;
+  contractId?: string;
 
   /** URL template of the broker's change form, `{id}` / `{number}` replaced by the contract's id / policy number; without it no link. */
-  @property({ attribute: 'change-href' }) changeHref?: string;
+  changeHref?: string;
 
   /** URL template of the broker's claim form, like `change-href`; without it no link. */
-  @property({ attribute: 'claim-href' }) claimHref?: string;
+  claimHref?: string;
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  messages?: Partial<Messages>;
 
   /** `signed-out`, `loading`, `ready`, `empty` (no contract chosen) or `error`; read-only. */
-  @property({ reflect: true }) state: WidgetState = 'loading';
+  state: WidgetState = 'loading';
 
-  private unsubscribe?: () => void;
-
+  /** Read on every update: the session controller re-renders the widget when the page's choice changes. */
   private get resolvedId(): string | undefined {
     return (
       this.contractId?.trim() ||
@@ -110,16 +109,6 @@ export class AnvaContractDetail extends AnvaElement {
       new URLSearchParams(location.search).get('contract')?.trim() ||
       undefined
     );
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = this.session.runtime.selection.subscribe(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
   }
 
   /**
@@ -141,14 +130,7 @@ export class AnvaContractDetail extends AnvaElement {
 
   private renderContract(contract: Contract, f: Formatter): TemplateResult {
     const m = f.messages;
-    const kind = branchKind(
-      contractField(contract, 'branch'),
-      contractField(contract, 'product'),
-      contractField(contract, 'description'),
-    );
-    const title =
-      fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind];
-    const number = fieldText(contract, 'contractNumber') ?? contract.id;
+    const { kind, description: title, number } = contractName(contract, m);
     const links = { id: contract.id, number };
     return html`<article part="base" lang=${this.locale.lang}>
       ${titleView(f, {

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { emit } from '../../core/events.js';
 import type { Contract, Organization } from '../../core/types.js';
 import type { Formatter } from '../../format/format.js';
@@ -78,9 +77,17 @@ type ContractsData = [Contract[], Organization[]];
  */
 export class AnvaContracts extends AnvaElement {
   static override styles = styles;
+  static override properties = {
+    columns: {},
+    detailHref: { attribute: 'detail-href' },
+    pageSize: { attribute: 'page-size', type: Number },
+    hideSummary: { attribute: 'hide-summary', type: Boolean },
+    messages: { attribute: false },
+    state: { reflect: true },
+  };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly list = new ListController(this);
   private readonly data = new DataController<ContractsData>(this, this.session, {
     args: () => [],
@@ -96,22 +103,22 @@ export class AnvaContracts extends AnvaElement {
   });
 
   /** Comma list of columns, order kept: `type`, `description`, `insuredObject`, `premium`, `provider`, `status`, `contractNumber`, `broker`, any known field or metadata key. */
-  @property() columns?: string;
+  columns?: string;
 
   /** URL template for a contract's page, `{id}` replaced by the URL-encoded id, e.g. `/polis?id={id}`. */
-  @property({ attribute: 'detail-href' }) detailHref?: string;
+  detailHref?: string;
 
   /** Contracts per page (default 20). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  pageSize = DEFAULT_PAGE_SIZE;
 
   /** Hides the premium summary (*Totaal € … per maand*). */
-  @property({ attribute: 'hide-summary', type: Boolean }) hideSummary = false;
+  hideSummary = false;
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  messages?: Partial<Messages>;
 
   /** `signed-out`, `loading`, `ready`, `empty` or `error`; read-only. */
-  @property({ reflect: true }) state: WidgetState = 'loading';
+  state: WidgetState = 'loading';
 
   /** Rows computed once per list, language and column set. */
   private readonly table = memo(
@@ -157,36 +164,24 @@ export class AnvaContracts extends AnvaElement {
             ><span class="sk head-sk"></span>
             ${[0, 1, 2].map(() => html`<span class="sk row-sk"></span>`)}`,
         ),
-      complete: () => this.renderList(m),
+      complete: (data) => this.renderList(m, data),
     });
   }
 
-  private renderList(m: Messages) {
-    const { cols, rows } = this.table(
-      this.data.value ?? [[], []],
-      this.locale.format,
-      this.columns,
-    );
-    const { query, filter, sortColumn, sortDirection } = this.list.state;
+  private renderList(m: Messages, data: ContractsData) {
+    const { cols, rows } = this.table(data, this.locale.format, this.columns);
     const view = this.list.view(rows, this.pageSize, m.locale);
     return html`<div part="base" lang=${this.locale.lang}>
-      ${toolbarView(m, view, {
-        query,
-        filter,
-        search: (value) => this.list.search(value),
-        filterBy: (value) => this.list.filterBy(value),
-      })}
+      ${toolbarView(m, view, this.list)}
       ${this.hideSummary ? nothing : summaryView(this.locale.format, rows)}
       <p class="sort-hint" aria-hidden="true">${m.sortBy}</p>
       ${tableView(m, view, {
         cols,
-        sortColumn,
-        sortDirection,
+        list: this.list,
         href: (row) => detailHref(this.detailHref, row.id),
-        sortBy: (column) => this.list.sortBy(column),
         choose: (event, row) => this.choose(event, row),
       })}
-      ${pagingView(m, view, (to) => this.list.goTo(to))}
+      ${pagingView(m, view, this.list)}
     </div>`;
   }
 }

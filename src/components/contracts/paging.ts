@@ -3,10 +3,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 import type { ListView } from './view.js';
 
+/** What the controls change: the list's page (the list controller). */
+export interface PagedList {
+  goTo(page: number): void;
+}
+
 export function pagingView(
   m: Messages,
   view: ListView,
-  goTo: (page: number) => void,
+  list: PagedList,
 ): TemplateResult | typeof nothing {
   if (view.pages <= 1) return nothing;
   return html`<nav part="pagination" class="pages" aria-label=${m.pagination}>
@@ -14,7 +19,7 @@ export function pagingView(
       part="button previous"
       class="btn quiet"
       ?disabled=${view.page === 0}
-      @click=${() => goTo(view.page - 1)}
+      @click=${() => list.goTo(view.page - 1)}
     >
       ${m.previous}
     </button>
@@ -23,7 +28,7 @@ export function pagingView(
       part="button next"
       class="btn quiet"
       ?disabled=${view.page >= view.pages - 1}
-      @click=${() => goTo(view.page + 1)}
+      @click=${() => list.goTo(view.page + 1)}
     >
       ${m.next}
     </button>

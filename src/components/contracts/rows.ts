@@ -5,7 +5,6 @@
  */
 import type { Contract, Organization } from '../../core/types.js';
 import {
-  branchKind,
   brokerName,
   contractField,
   contractStatus,
@@ -23,7 +22,8 @@ import {
   type ContractStatus,
   type Formatter,
 } from '../../format/index.js';
-import type { BranchKind, FieldId, Messages } from '../../i18n/messages.js';
+import type { FieldId, Messages } from '../../i18n/messages.js';
+import { contractName, type ContractName } from '../../shared/contract-name.js';
 
 export const DEFAULT_COLUMNS = 'type,description,insuredObject,premium,status';
 
@@ -38,16 +38,12 @@ export interface Column {
   label: string;
 }
 
-/** What a row knows about its contract beyond the cells. */
-interface RowFacts {
+/** What a row knows about its contract beyond the cells; its description and number are the row link's words. */
+interface RowFacts extends ContractName {
   contract: Contract;
-  kind: BranchKind;
   status: ContractStatus;
   /** The status's place in the reading order: running, future, ended, unknown. */
   rank: number;
-  /** What the policy is, and its number: the row link's words. */
-  description: string;
-  number: string;
   broker?: string;
   /** The premium converted to one month, when known. */
   monthly?: number;
@@ -156,16 +152,12 @@ export function toRows(
   const day = today();
   return contracts.map((contract) => {
     const get = (id: FieldId): unknown => contractField(contract, id);
-    const kind = branchKind(get('branch'), get('product'), get('description'));
     const status = contractStatus(m, contract, day);
     const facts: RowFacts = {
       contract,
-      kind,
+      ...contractName(contract, m),
       status,
       rank: statusRank(status.key),
-      description:
-        fieldText(contract, 'description') ?? fieldText(contract, 'product') ?? m.branches[kind],
-      number: fieldText(contract, 'contractNumber') ?? contract.id,
       broker: brokerName(contract, organizations),
       monthly: monthlyPremium(contract),
     };

@@ -3,23 +3,28 @@ import { html, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 import { branchIcon, statusBadge } from '../../shared/views.js';
 import { mainColumn, type Column, type Row } from './rows.js';
+import type { SavedState } from './history-state.js';
 import type { ListView } from './view.js';
 
 /** The arrow a column header shows, by its `aria-sort`. */
 const ARROWS = { ascending: '↑', descending: '↓', none: '↕' };
 
+/** What the column headers read and change: the list's sort (the list controller). */
+export interface SortableList {
+  readonly state: Pick<SavedState, 'sortColumn' | 'sortDirection'>;
+  sortBy(column: number): void;
+}
+
 export interface TableProps {
   cols: Column[];
-  sortColumn: number;
-  sortDirection: 1 | -1;
+  list: SortableList;
   /** The row's page with `detail-href`, else undefined (a button then). */
   href: (row: Row) => string | undefined;
-  sortBy: (column: number) => void;
   choose: (event: Event, row: Row) => void;
 }
 
-function headerView(props: TableProps): TemplateResult {
-  const { cols, sortColumn, sortDirection } = props;
+function headerView({ cols, list }: TableProps): TemplateResult {
+  const { sortColumn, sortDirection } = list.state;
   return html`<tr role="row">
     ${cols.map((col, i) => {
       const sorted = sortColumn === i;
@@ -31,7 +36,7 @@ function headerView(props: TableProps): TemplateResult {
         scope="col"
         aria-sort=${sorted ? dir : 'none'}
       >
-        <button part="sort" class="sort" @click=${() => props.sortBy(i)}>
+        <button part="sort" class="sort" @click=${() => list.sortBy(i)}>
           ${col.label}<span class="arrow" aria-hidden="true">${arrow}</span>
         </button>
       </th>`;

@@ -1,38 +1,38 @@
 /** The list's controls above the table: search, the status filter with counts, the result count. */
 import { html, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
+import type { SavedState } from './history-state.js';
 import type { ListView } from './view.js';
 
-export interface ToolbarProps {
-  query: string;
-  filter: string;
-  search: (query: string) => void;
-  filterBy: (filter: string) => void;
+/** What the controls read and change: the list's search and filter (the list controller). */
+export interface SearchableList {
+  readonly state: Pick<SavedState, 'query' | 'filter'>;
+  search(query: string): void;
+  filterBy(filter: string): void;
 }
 
-export function toolbarView(m: Messages, view: ListView, props: ToolbarProps): TemplateResult {
+export function toolbarView(m: Messages, view: ListView, list: SearchableList): TemplateResult {
+  const { query, filter } = list.state;
   return html`<div part="toolbar" class="toolbar">
     <label part="search" class="control">
       <span>${m.search}</span>
       <input
         part="input"
         type="search"
-        .value=${props.query}
-        @input=${(event: Event) => props.search((event.target as HTMLInputElement).value)}
+        .value=${query}
+        @input=${(event: Event) => list.search((event.target as HTMLInputElement).value)}
       />
     </label>
     <label part="filter" class="control">
       <span>${m.statusFilter}</span>
       <select
         part="select"
-        @change=${(event: Event) => props.filterBy((event.target as HTMLSelectElement).value)}
+        @change=${(event: Event) => list.filterBy((event.target as HTMLSelectElement).value)}
       >
-        <option value="" ?selected=${!props.filter}>${m.allStatuses} (${view.total})</option>
+        <option value="" ?selected=${!filter}>${m.allStatuses} (${view.total})</option>
         ${view.statuses.map(
           ({ value, label, count }) =>
-            html`<option value=${value} ?selected=${value === props.filter}>
-              ${label} (${count})
-            </option>`,
+            html`<option value=${value} ?selected=${value === filter}>${label} (${count})</option>`,
         )}
       </select>
     </label>

@@ -3,6 +3,7 @@
  * one page. A pure function of the rows and the list's state, so the widget
  * computes it once per change and `render()` only renders.
  */
+import { memo } from './memo.js';
 import type { Row } from './rows.js';
 
 export interface ListState {
@@ -38,16 +39,10 @@ export interface ListView {
 /** Statuses filter by their key, unknown ones by the Hub's text. */
 export const filterValue = (row: Row): string => row.status.key ?? row.status.text ?? '';
 
-const collators = new Map<string, Intl.Collator>();
-
-function collator(locale: string): Intl.Collator {
-  let found = collators.get(locale);
-  if (!found) {
-    found = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-    collators.set(locale, found);
-  }
-  return found;
-}
+/** The customer's collation, made again only when the language changes. */
+const collator = memo(
+  (locale: string) => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }),
+);
 
 /** Numbers before text, numbers by value, text by the customer's collation. */
 function compareKeys(

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Account } from '../../core/types.js';
 import { fullName } from '../../format/names.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -32,9 +31,15 @@ import { styles } from './login.styles.js';
  */
 export class AnvaLogin extends AnvaElement {
   static override styles = styles;
+  static override properties = {
+    messages: { attribute: false },
+    state: { reflect: true },
+    // Internal state; `attribute: false` also keeps the manifest from listing it as an attribute.
+    signingOut: { state: true, attribute: false },
+  };
 
   private readonly session = new SessionController(this);
-  private readonly locale = new LocaleController(this, () => this.session.config);
+  private readonly locale = new LocaleController(this, this.session);
   private readonly data = new DataController<Account | undefined>(this, this.session, {
     args: () => [],
     task: (_args, { client, request }) =>
@@ -43,12 +48,12 @@ export class AnvaLogin extends AnvaElement {
   });
 
   /** Own wording for this element, per message key (wins over `setMessages`). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  messages?: Partial<Messages>;
 
   /** `signed-out`, `loading`, `ready` (signed in) or `error` (configuration); read-only. */
-  @property({ reflect: true }) state: WidgetState = 'loading';
+  state: WidgetState = 'loading';
 
-  @state() private signingOut = false;
+  private signingOut = false;
 
   private signOut(): void {
     if (this.signingOut) return;
