@@ -5,6 +5,15 @@
  */
 import type { Permission } from './types.js';
 
+/** The names a permission goes by: the text itself, or an entry's name, code, key, permission or id. */
+export function permissionNames(permission: Permission): string[] {
+  if (typeof permission === 'string') return [permission];
+  return ['name', 'code', 'key', 'permission', 'id']
+    .map((key) => permission[key])
+    .filter((name) => typeof name === 'string' || typeof name === 'number')
+    .map(String);
+}
+
 /**
  * `may(permissions, 'contracts')`: false only when an entry that names `thing`
  * (exactly, or as the last segment of `a.b`, `a:b`, `a/b`) explicitly denies it
@@ -13,17 +22,16 @@ import type { Permission } from './types.js';
  */
 export function may(permissions: readonly Permission[] | null | undefined, thing: string): boolean {
   const wanted = thing.toLowerCase();
-  const names = (value: unknown) => {
-    const name = String(value).toLowerCase();
+  const namesThing = (name: string) => {
+    const lower = name.toLowerCase();
     return (
-      (typeof value === 'string' || typeof value === 'number') &&
-      (name === wanted || ['.', ':', '/'].some((separator) => name.endsWith(separator + wanted)))
+      lower === wanted || ['.', ':', '/'].some((separator) => lower.endsWith(separator + wanted))
     );
   };
   return !(Array.isArray(permissions) ? permissions : []).some(
     (entry) =>
       typeof entry !== 'string' &&
-      ['name', 'code', 'key', 'permission', 'id'].some((key) => names(entry[key])) &&
+      permissionNames(entry).some(namesThing) &&
       ['granted', 'allowed', 'enabled', 'value'].some((key) => entry[key] === false),
   );
 }

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { permissionNames } from '../../core/permissions.js';
 import type { Account, Organization, Permission } from '../../core/types.js';
 import { fullName, normalize, own, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
@@ -18,14 +19,7 @@ type AccountData = [Account, Organization[], Permission[]];
  * nothing to a customer, and the widgets do not offer what it allows).
  */
 function permissionText(permission: Permission, f: Formatter): string | undefined {
-  const names =
-    typeof permission === 'string'
-      ? [permission]
-      : ['name', 'code', 'key', 'permission', 'id']
-          .map((key) => permission[key])
-          .filter((name) => typeof name === 'string' || typeof name === 'number')
-          .map(String);
-  for (const name of names) {
+  for (const name of permissionNames(permission)) {
     // `contracts.read` and `contract.read` mean the same: plurals are folded.
     const code = name
       .split(/[^a-z0-9]+/i)

@@ -3,12 +3,10 @@
  * back and forward (and back from a policy) return to them. Only this list's
  * own key is touched: the host page's state and its query stay as they are.
  */
+import { isObject } from '../../core/guards.js';
 import type { ListState } from './view.js';
 
 export type SavedState = Omit<ListState, 'pageSize'>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A list's key in the history entry: its id, else its place among the page's lists. */
 export function historyKey(list: Element): string {
@@ -18,8 +16,8 @@ export function historyKey(list: Element): string {
 
 /** What the entry holds for `key`, each value checked (anything may be in a history entry). */
 export function readSaved(key: string): Partial<SavedState> {
-  const saved = isRecord(history.state) ? history.state[key] : undefined;
-  if (!isRecord(saved)) return {};
+  const saved = isObject(history.state) ? history.state[key] : undefined;
+  if (!isObject(saved)) return {};
   const { query, filter, sortColumn, sortDirection, page } = saved;
   const found: Partial<SavedState> = {};
   if (typeof query === 'string') found.query = query;
@@ -31,6 +29,6 @@ export function readSaved(key: string): Partial<SavedState> {
 }
 
 export function writeSaved(key: string, state: SavedState): void {
-  const current = isRecord(history.state) ? history.state : {};
+  const current = isObject(history.state) ? history.state : {};
   history.replaceState({ ...current, [key]: state }, '');
 }
