@@ -109,7 +109,7 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
   bonusMalusStep: field('text', 'object', 'step', 'trede', 'bmtrede'),
   discount: field('percent', 'object', 'discountpercentage', 'korting', 'noclaimkorting'),
   noClaimProtection: field('text', 'object', 'protected', 'noclaimbeschermer'),
-  claimFreeYears: field('text', 'object', 'schadevrijejaren', 'claimfreeyears'),
+  claimFreeYears: field('text', 'object', 'schadevrijejaren'),
   regularDrivers: field('text', 'object', 'regelmatigebestuurders', 'drivers'),
   annualMileage: field('distance', 'object', 'kilometrage', 'jaarkilometrage', 'mileage'),
   lastClaimDate: field('date', 'object', 'laatsteschade', 'laatsteschadedatum'),
@@ -138,15 +138,30 @@ export function own<V>(table: Readonly<Record<string, V>>, key: string): V | und
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** Each name (`id` first, normalised) → its id. */
-export const nameMap = <K extends string>(names: Record<K, readonly string[]>): Map<string, K> =>
-  new Map(
-    (Object.entries(names) as [K, readonly string[]][]).flatMap(([id, aliases]) =>
-      [id, ...aliases].map((name): [string, K] => [normalize(name), id]),
-    ),
-  );
+/**
+ * A lookup from any of an id's names to the id, matched after `normalize`
+ * (the id is one of its own names); the table is built on the first lookup.
+ */
+export function nameLookup<K extends string>(
+  names: Readonly<Record<K, readonly string[]>>,
+): (text: string) => K | undefined {
+  let ids: Map<string, K> | undefined;
+  return (text) => {
+    ids ??= new Map(
+      (Object.entries(names) as [K, readonly string[]][]).flatMap(([id, aliases]) =>
+        [id, ...aliases].map((name): [string, K] => [normalize(name), id]),
+      ),
+    );
+    return ids.get(normalize(text));
+  };
+}
 
-let aliases: Map<string, FieldId> | undefined;
+const fieldNamed = nameLookup(
+  Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])) as Record<
+    FieldId,
+    string[]
+  >,
+);
 /** Key as sent → its field (`null`: none). Keys repeat across contracts; normalising is the slow part. */
 const lookups = new Map<string, FieldId | null>();
 
@@ -154,10 +169,7 @@ const lookups = new Map<string, FieldId | null>();
 export function fieldOf(key: string): FieldId | undefined {
   let id = lookups.get(key);
   if (id === undefined) {
-    aliases ??= nameMap(
-      Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])),
-    ) as Map<string, FieldId>;
-    id = aliases.get(normalize(key)) ?? null;
+    id = fieldNamed(key) ?? null;
     // Bounded, should a Hub ever send a new key per contract.
     if (lookups.size >= 2000) lookups.clear();
     lookups.set(key, id);
