@@ -128,35 +128,35 @@ export function own<V>(table: Readonly<Record<string, V>>, key: string): V | und
 }
 
 /**
- * A lookup from any of an id's names to the id, matched after `normalize`
- * (the id is one of its own names; a name two ids share is the first one's);
- * the table is built on the first lookup.
+ * A lookup from any of an id's names to the id, matched after `normalize`.
+ * An id's names are the id, its aliases and its word in each of `catalogues`
+ * as shipped (a broker's rewording is no name); a name two ids share is the
+ * first one's. The table is built on the first lookup.
  */
 export function nameLookup<K extends string>(
   names: Readonly<Record<K, readonly string[]>>,
+  catalogues: readonly Readonly<Partial<Record<K, string>>>[] = [],
 ): (text: string) => K | undefined {
   let ids: Map<string, K> | undefined;
   return (text) => {
     if (!ids) {
       ids = new Map();
       for (const [id, aliases] of Object.entries(names) as [K, readonly string[]][])
-        for (const name of [id, ...aliases]) {
-          const key = normalize(name);
-          if (!ids.has(key)) ids.set(key, id);
+        for (const name of [id, ...aliases, ...catalogues.map((words) => words[id])]) {
+          const key = name && normalize(name);
+          if (key && !ids.has(key)) ids.set(key, id);
         }
     }
     return ids.get(normalize(text));
   };
 }
 
-/** Each field by its aliases and the labels the catalogues ship (a broker's rewording is no name). */
 const fieldNamed = nameLookup(
-  Object.fromEntries(
-    (Object.keys(FIELDS) as FieldId[]).map((id) => [
-      id,
-      [...FIELDS[id].aliases, nl.fields[id], en.fields[id]],
-    ]),
-  ) as Record<FieldId, string[]>,
+  Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])) as Record<
+    FieldId,
+    string[]
+  >,
+  [nl.fields, en.fields],
 );
 /** Key as sent → its field (`null`: none). Keys repeat across contracts; normalising is the slow part. */
 const lookups = new Map<string, FieldId | null>();

@@ -1,16 +1,21 @@
 /** Status badges and branch icons: what a customer recognises, derived tolerantly. */
 import type { BranchKind, Messages, StatusKey } from '../i18n/messages.js';
+import { en } from '../i18n/en.js';
+import { nl } from '../i18n/nl.js';
 import { nameLookup } from './fields.js';
 
-/** The status key a Hub's status stands for, by each key's other names (the key is a name too). */
-export const statusKey = nameLookup<StatusKey>({
-  active: ['lopend', 'actief', 'running', 'inforce'],
-  suspended: ['opgeschort', 'geschorst'],
-  paidUp: ['premievrij', 'premiumfree'],
-  ended: ['geroyeerd', 'beeindigd', 'royement', 'terminated', 'cancelled', 'canceled'],
-  future: ['toekomstig'],
-  expired: ['verlopen'],
-});
+/** The status key a Hub's status stands for: the key, the other names below, or its Dutch or English word. */
+export const statusKey = nameLookup<StatusKey>(
+  {
+    active: ['actief', 'running', 'inforce'],
+    suspended: ['geschorst'],
+    paidUp: ['premiumfree'],
+    ended: ['geroyeerd', 'royement', 'terminated', 'cancelled', 'canceled'],
+    future: [],
+    expired: [],
+  },
+  [nl.status, en.status],
+);
 
 /**
  * The order a customer reads statuses in: what runs now (also suspended or
