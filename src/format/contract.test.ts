@@ -28,6 +28,11 @@ describe('format: contracts, statuses and links', () => {
     expect(statusText(nl, 'Geroyeerd')).to.equal('Beëindigd');
     expect(statusText(en, 'lopend')).to.equal('Active');
     expect(statusText(nl, 'In behandeling')).to.equal('In behandeling');
+    // Every status is known by its Dutch and English word.
+    for (const key of Object.keys(nl.status) as (keyof typeof nl.status)[]) {
+      expect(statusText(en, nl.status[key]), nl.status[key]).to.equal(en.status[key]);
+      expect(statusText(nl, en.status[key]), en.status[key]).to.equal(nl.status[key]);
+    }
     const day = '2026-06-01';
     expect(deriveStatus('Lopend', { start: '2026-07-01' }, day)).to.equal('future');
     expect(deriveStatus('Lopend', { start: '2020-01-01', end: '2025-06-30' }, day)).to.equal(

@@ -25,6 +25,10 @@ function plain(value: unknown): string | undefined {
 export const fieldText = (contract: Contract, id: FieldId): string | undefined =>
   plain(contractField(contract, id));
 
+/** The parts that are there, joined: `['Lindelaan', '12', undefined]` → `Lindelaan 12`; undefined when none is. */
+const joined = (parts: (string | undefined)[], separator = ' '): string | undefined =>
+  parts.filter(Boolean).join(separator) || undefined;
+
 /** The parts an address is written from; the detail view shows them as one line instead. */
 export const ADDRESS_PARTS: FieldId[] = [
   'street',
@@ -40,16 +44,9 @@ export const ADDRESS_PARTS: FieldId[] = [
 export function addressLine(contract: Contract): string | undefined {
   const text = (id: FieldId) => fieldText(contract, id);
   const postcode =
-    text('postalCode') ??
-    ([text('postalCodeDigits'), text('postalCodeLetters')].filter(Boolean).join(' ') || undefined);
-  const street = [text('street'), text('houseNumber'), text('houseNumberAddition')];
-  const line = [
-    street.filter(Boolean).join(' '),
-    [postcode, text('city')].filter(Boolean).join(' '),
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return text('address') ?? (line || undefined);
+    text('postalCode') ?? joined([text('postalCodeDigits'), text('postalCodeLetters')]);
+  const street = joined([text('street'), text('houseNumber'), text('houseNumberAddition')]);
+  return text('address') ?? joined([street, joined([postcode, text('city')])], ', ');
 }
 
 /** `text` with non-breaking hyphens, which read the same: a name never breaks at its dash. */
@@ -59,9 +56,9 @@ const unbreakable = (text = '') => text.replaceAll('-', '\u2011');
 export function insuredObjectText(contract: Contract): string | undefined {
   const text = (id: FieldId) => fieldText(contract, id);
   // A make, model or plate never wraps at its dashes (Mercedes-Benz, GZ-845-T).
-  const vehicle = unbreakable([text('make'), text('model')].filter(Boolean).join(' '));
+  const vehicle = unbreakable(joined([text('make'), text('model')]));
   const plate = unbreakable(text('licencePlate'));
-  if (vehicle || plate) return [vehicle, plate].filter(Boolean).join(' · ');
+  if (vehicle || plate) return joined([vehicle, plate], ' · ');
   return addressLine(contract) ?? text('name') ?? text('familyComposition');
 }
 

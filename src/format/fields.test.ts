@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { en, nl } from '../i18n/index.js';
 import { detailHref, templateHref } from '../shared/href.js';
-import { fieldOf, formatter, indexFields, statusText } from './index.js';
+import { FIELDS, fieldOf, formatter, indexFields, statusText } from './index.js';
+import type { FieldId } from '../i18n/messages.js';
 
 describe('every field the local Hub serves', () => {
   /** Every key of every contract in the demo seed, nested ones as `parent.key`. */
@@ -58,6 +59,23 @@ describe('every field the local Hub serves', () => {
     expect(f.field('schadevrijeJaren', 9)).to.equal('9');
     expect(f.label('schadevrijeJaren')).to.equal('Schadevrije jaren');
     expect(formatter(en).label('postcodeCijfers')).to.equal('Postcode digits');
+  });
+});
+
+describe('field names', () => {
+  it('finds each field by its id, its aliases and its Dutch and English labels', () => {
+    for (const [id, spec] of Object.entries(FIELDS) as [FieldId, (typeof FIELDS)[FieldId]][]) {
+      const shared = id === 'organization'; // labelled Adviseur like the broker, who keeps the word
+      for (const name of [id, ...spec.aliases]) expect(fieldOf(name), name).to.equal(id);
+      if (shared) continue;
+      expect(fieldOf(nl.fields[id]), nl.fields[id]).to.equal(id);
+      expect(fieldOf(en.fields[id]), en.fields[id]).to.equal(id);
+    }
+    expect(fieldOf('Kenteken')).to.equal('licencePlate');
+    expect(fieldOf('licence_plate')).to.equal('licencePlate');
+    expect(fieldOf('adviseur')).to.equal('broker');
+    expect(fieldOf('Adviser')).to.equal('broker');
+    expect(fieldOf('Reden van beëindiging')).to.equal('cancellationReason');
   });
 });
 

@@ -4,7 +4,9 @@
  * all matched on a normalised key. The real Hub's metadata keys are not public,
  * so matching stays tolerant.
  */
+import { en } from '../i18n/en.js';
 import type { FieldId, GroupId } from '../i18n/messages.js';
+import { nl } from '../i18n/nl.js';
 
 /**
  * How a value is formatted. `text` shows numbers as written (contract numbers,
@@ -28,7 +30,10 @@ export interface FieldSpec {
   kind: FieldKind;
   /** Where the detail view shows it. */
   group: GroupId;
-  /** Other names, normalised; the field's own id is a name too. */
+  /**
+   * Other names, normalised. The field's own id and its Dutch and English
+   * labels (`Kenteken`, `Licence plate`) are names too and are not repeated here.
+   */
   aliases: string[];
 }
 
@@ -39,15 +44,8 @@ const field = (kind: FieldKind, group: GroupId, ...aliases: string[]): FieldSpec
 });
 
 export const FIELDS: Record<FieldId, FieldSpec> = {
-  contractNumber: field(
-    'text',
-    'title',
-    'ppnummer',
-    'polisnummer',
-    'policynumber',
-    'contractnummer',
-  ),
-  description: field('text', 'title', 'productdescription', 'omschrijving', 'contractdescription'),
+  contractNumber: field('text', 'title', 'ppnummer', 'contractnummer'),
+  description: field('text', 'title', 'productdescription', 'contractdescription'),
   status: field('status', 'title', 'ppstatus', 'contractstatus'),
   product: field('text', 'coverage', 'productname', 'afddefinitionname', 'ppafddefn'),
   provider: field(
@@ -56,66 +54,57 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
     'aanbieder',
     'porcompany',
     'ppmyaand',
-    'insurer',
     'insurername',
     'company',
     'maatschappij',
-    'verzekeraar',
   ),
-  branch: field('text', 'coverage', 'businessline', 'ppbranche', 'branche'),
-  coverages: field('text', 'coverage', 'dekkingen'),
-  coverage: field('text', 'coverage', 'dekking', 'coveragename'),
-  insuredAmount: field('money', 'coverage', 'verzekerdbedrag', 'suminsured'),
-  deductible: field('money', 'coverage', 'deductibleamount', 'pperb', 'eigenrisico'),
-  package: field('text', 'coverage', 'packagenumber', 'pknummer', 'pakket'),
-  premium: field('money', 'premium', 'ppbtp', 'premiumperterm', 'termpremium', 'premie'),
-  insuranceTax: field('money', 'premium', 'pptass', 'assurantiebelasting', 'premiumtax'),
-  totalPremium: field('money', 'premium', 'ppttot', 'totalperterm', 'totaalpremie'),
-  paymentTerm: field(
-    'term',
-    'premium',
-    'paymentterminmonths',
-    'ppbetterm',
-    'betaaltermijn',
-    'termijn',
-  ),
-  collectionMethod: field('method', 'premium', 'ppbetwijz', 'betaalwijze', 'paymentmethod'),
-  effectiveDate: field('date', 'dates', 'ppingdat', 'ingangsdatum', 'startdate'),
-  mainRenewalDate: field('date', 'dates', 'pphvvdat', 'hoofdvervaldatum', 'renewaldate'),
-  expiryDate: field('date', 'dates', 'ppexpdat', 'contractvervaldatum', 'enddate', 'einddatum'),
+  branch: field('text', 'coverage', 'businessline', 'ppbranche'),
+  coverages: field('text', 'coverage'),
+  coverage: field('text', 'coverage', 'coveragename'),
+  insuredAmount: field('money', 'coverage', 'suminsured'),
+  deductible: field('money', 'coverage', 'deductibleamount', 'pperb'),
+  package: field('text', 'coverage', 'packagenumber', 'pknummer'),
+  premium: field('money', 'premium', 'ppbtp', 'termpremium', 'premie'),
+  insuranceTax: field('money', 'premium', 'pptass', 'premiumtax'),
+  totalPremium: field('money', 'premium', 'ppttot', 'totaalpremie'),
+  paymentTerm: field('term', 'premium', 'paymentterminmonths', 'ppbetterm', 'termijn'),
+  collectionMethod: field('method', 'premium', 'ppbetwijz'),
+  effectiveDate: field('date', 'dates', 'ppingdat'),
+  mainRenewalDate: field('date', 'dates', 'pphvvdat', 'renewaldate'),
+  expiryDate: field('date', 'dates', 'ppexpdat', 'contractvervaldatum'),
   duration: field('months', 'dates', 'contractdurationinmonths', 'ppcduumnd', 'durationinmonths'),
-  suspendedFrom: field('date', 'dates', 'opgeschortvanaf'),
-  suspendedUntil: field('date', 'dates', 'opgeschorttot'),
+  suspendedFrom: field('date', 'dates'),
+  suspendedUntil: field('date', 'dates'),
   cancellationReason: field('text', 'dates', 'redenroyement'),
-  insuredObject: field('object', 'object', 'verzekerdobject', 'object'),
-  objectType: field('objectType', 'object', 'type', 'soortobject'),
-  licencePlate: field('text', 'object', 'licenseplate', 'kenteken'),
-  make: field('text', 'object', 'merk', 'brand'),
+  insuredObject: field('object', 'object', 'object'),
+  objectType: field('objectType', 'object', 'type'),
+  licencePlate: field('text', 'object', 'licenseplate'),
+  make: field('text', 'object', 'brand'),
   model: field('text', 'object'),
-  buildYear: field('text', 'object', 'bouwjaar', 'constructionyear'),
-  frameNumber: field('text', 'object', 'framenummer'),
-  address: field('text', 'object', 'adres', 'riskaddress'),
-  street: field('text', 'object', 'straat', 'straatnaam'),
-  houseNumber: field('text', 'object', 'huisnummer'),
-  houseNumberAddition: field('text', 'object', 'huisnummertoevoeging', 'toevoeging'),
-  postalCode: field('text', 'object', 'postcode', 'zipcode'),
-  postalCodeDigits: field('text', 'object', 'postcodecijfers'),
-  postalCodeLetters: field('text', 'object', 'postcodeletters'),
-  city: field('text', 'object', 'plaats', 'woonplaats'),
-  name: field('text', 'object', 'naam', 'label'),
-  birthDate: field('date', 'object', 'geboortedatum', 'dateofbirth'),
-  familyComposition: field('text', 'object', 'gezinssamenstelling'),
+  buildYear: field('text', 'object', 'constructionyear'),
+  frameNumber: field('text', 'object'),
+  address: field('text', 'object', 'riskaddress'),
+  street: field('text', 'object', 'straatnaam'),
+  houseNumber: field('text', 'object'),
+  houseNumberAddition: field('text', 'object', 'huisnummertoevoeging'),
+  postalCode: field('text', 'object', 'zipcode'),
+  postalCodeDigits: field('text', 'object'),
+  postalCodeLetters: field('text', 'object'),
+  city: field('text', 'object', 'plaats'),
+  name: field('text', 'object', 'label'),
+  birthDate: field('date', 'object'),
+  familyComposition: field('text', 'object'),
   bonusMalus: field('object', 'object', 'bonusmalusladder', 'bm'),
   bonusMalusStep: field('text', 'object', 'step', 'trede', 'bmtrede'),
-  discount: field('percent', 'object', 'discountpercentage', 'korting', 'noclaimkorting'),
-  noClaimProtection: field('text', 'object', 'protected', 'noclaimbeschermer'),
-  claimFreeYears: field('text', 'object', 'schadevrijejaren', 'claimfreeyears'),
-  regularDrivers: field('text', 'object', 'regelmatigebestuurders', 'drivers'),
+  discount: field('percent', 'object', 'discountpercentage', 'korting'),
+  noClaimProtection: field('text', 'object', 'protected'),
+  claimFreeYears: field('text', 'object'),
+  regularDrivers: field('text', 'object', 'drivers'),
   annualMileage: field('distance', 'object', 'kilometrage', 'jaarkilometrage', 'mileage'),
-  lastClaimDate: field('date', 'object', 'laatsteschade', 'laatsteschadedatum'),
-  dossierNumber: field('text', 'other', 'dossiernummer'),
-  broker: field('text', 'other', 'organizationname', 'organisationname', 'adviseur'),
-  documents: field('text', 'other', 'documenten'),
+  lastClaimDate: field('date', 'object', 'laatsteschadedatum'),
+  dossierNumber: field('text', 'other'),
+  broker: field('text', 'other', 'organizationname', 'organisationname'),
+  documents: field('text', 'other'),
   code: field('text', 'hidden'),
   format: field('text', 'hidden', 'afdformat'),
   organizationId: field('text', 'hidden', 'organisationid'),
@@ -138,15 +127,37 @@ export function own<V>(table: Readonly<Record<string, V>>, key: string): V | und
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** Each name (`id` first, normalised) → its id. */
-export const nameMap = <K extends string>(names: Record<K, readonly string[]>): Map<string, K> =>
-  new Map(
-    (Object.entries(names) as [K, readonly string[]][]).flatMap(([id, aliases]) =>
-      [id, ...aliases].map((name): [string, K] => [normalize(name), id]),
-    ),
-  );
+/**
+ * A lookup from any of an id's names to the id, matched after `normalize`.
+ * An id's names are the id, its aliases and its word in each of `catalogues`
+ * as shipped (a broker's rewording is no name); a name two ids share is the
+ * first one's. The table is built on the first lookup.
+ */
+export function nameLookup<K extends string>(
+  names: Readonly<Record<K, readonly string[]>>,
+  catalogues: readonly Readonly<Partial<Record<K, string>>>[] = [],
+): (text: string) => K | undefined {
+  let ids: Map<string, K> | undefined;
+  return (text) => {
+    if (!ids) {
+      ids = new Map();
+      for (const [id, aliases] of Object.entries(names) as [K, readonly string[]][])
+        for (const name of [id, ...aliases, ...catalogues.map((words) => words[id])]) {
+          const key = name && normalize(name);
+          if (key && !ids.has(key)) ids.set(key, id);
+        }
+    }
+    return ids.get(normalize(text));
+  };
+}
 
-let aliases: Map<string, FieldId> | undefined;
+const fieldNamed = nameLookup(
+  Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])) as Record<
+    FieldId,
+    string[]
+  >,
+  [nl.fields, en.fields],
+);
 /** Key as sent → its field (`null`: none). Keys repeat across contracts; normalising is the slow part. */
 const lookups = new Map<string, FieldId | null>();
 
@@ -154,10 +165,7 @@ const lookups = new Map<string, FieldId | null>();
 export function fieldOf(key: string): FieldId | undefined {
   let id = lookups.get(key);
   if (id === undefined) {
-    aliases ??= nameMap(
-      Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])),
-    ) as Map<string, FieldId>;
-    id = aliases.get(normalize(key)) ?? null;
+    id = fieldNamed(key) ?? null;
     // Bounded, should a Hub ever send a new key per contract.
     if (lookups.size >= 2000) lookups.clear();
     lookups.set(key, id);

@@ -55,6 +55,24 @@ describe('format', () => {
     expect(f.kind('text', 60129384756)).to.equal('60129384756');
   });
 
+  it('names a payment method and an insured object by any of their names, in both languages', () => {
+    const words: [kind: 'method' | 'objectType', name: string, dutch: string, english: string][] = [
+      ['method', 'incasso', 'Automatische incasso', 'Direct debit'],
+      ['method', 'Direct_Debit', 'Automatische incasso', 'Direct debit'],
+      ['method', 'Nota', 'Factuur', 'Invoice'],
+      ['method', 'factuur', 'Factuur', 'Invoice'],
+      ['method', 'acceptgiro', 'Acceptgiro', 'Giro payment slip'],
+      ['method', 'premievrij', 'Geen betaling (premievrij)', 'No payment (paid-up)'],
+      ['method', 'contant', 'contant', 'contant'],
+      ['objectType', 'building', 'Adres', 'Address'],
+      ['objectType', 'Bicycle', 'Fiets', 'Bicycle'],
+    ];
+    for (const [kind, name, dutch, english] of words) {
+      expect(f.kind(kind, name), name).to.equal(dutch);
+      expect(e.kind(kind, name), name).to.equal(english);
+    }
+  });
+
   it('formats any value by its type, nested objects and arrays too, always as text', () => {
     expect(f.value(true)).to.equal('Ja');
     expect(e.value(false)).to.equal('No');

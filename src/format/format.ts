@@ -4,6 +4,7 @@
  * as text nodes, so HTML in the data stays inert.
  */
 import type { Messages } from '../i18n/messages.js';
+import { methodCode, objectTypeCode } from './codes.js';
 import { fieldOf, humanize, kindOf, normalize, own, type FieldKind } from './fields.js';
 import { statusText } from './status.js';
 import { termOf } from './terms.js';
@@ -136,6 +137,13 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
     return String(v);
   };
 
+  /** A code in the catalogue's words (`table` by code, other names folded by `codeOf`); an unknown one as given. */
+  const word = (
+    table: Readonly<Record<string, string>>,
+    codeOf: (text: string) => string | undefined,
+    v: unknown,
+  ): Formatted => (typeof v === 'string' ? (own(table, codeOf(v) ?? normalize(v)) ?? v) : value(v));
+
   const field = (key: string, v: unknown, depth = 0): Formatted => {
     const id = fieldOf(key);
     // A `{ code, name }` object (an insurer, a broker) by its name, the code beside its meaning.
@@ -183,10 +191,10 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
           return term === undefined ? value(v) : m.term(term, months.format(term));
         }
         case 'method':
-          return typeof v === 'string' ? (own(m.methods, normalize(v)) ?? v) : value(v);
+          return word(m.methods, methodCode, v);
         case 'objectType':
           // An insured object's kind in words: `type: 'vehicle'` → Voertuig.
-          return typeof v === 'string' ? (own(m.objectTypes, normalize(v)) ?? v) : value(v);
+          return word(m.objectTypes, objectTypeCode, v);
         case 'status':
           return typeof v === 'string' ? statusText(m, v) : value(v);
         case 'object':

@@ -1,16 +1,21 @@
 /** Status badges and branch icons: what a customer recognises, derived tolerantly. */
 import type { BranchKind, Messages, StatusKey } from '../i18n/messages.js';
-import { nameMap, normalize } from './fields.js';
+import { en } from '../i18n/en.js';
+import { nl } from '../i18n/nl.js';
+import { nameLookup } from './fields.js';
 
-/** Each status key's other names; the key itself (lower case) is a name too. */
-const STATUS_NAMES: Record<StatusKey, string[]> = {
-  active: ['lopend', 'actief', 'running', 'inforce'],
-  suspended: ['opgeschort', 'geschorst'],
-  paidUp: ['premievrij', 'premiumfree'],
-  ended: ['geroyeerd', 'beeindigd', 'royement', 'terminated', 'cancelled', 'canceled'],
-  future: ['toekomstig'],
-  expired: ['verlopen'],
-};
+/** The status key a Hub's status stands for: the key, the other names below, or its Dutch or English word. */
+export const statusKey = nameLookup<StatusKey>(
+  {
+    active: ['actief', 'running', 'inforce'],
+    suspended: ['geschorst'],
+    paidUp: ['premiumfree'],
+    ended: ['geroyeerd', 'royement', 'terminated', 'cancelled', 'canceled'],
+    future: [],
+    expired: [],
+  },
+  [nl.status, en.status],
+);
 
 /**
  * The order a customer reads statuses in: what runs now (also suspended or
@@ -28,13 +33,6 @@ export const STATUS_ORDER: StatusKey[] = [
 /** A status's place in `STATUS_ORDER`; unknown statuses after every known one. */
 export const statusRank = (key: StatusKey | undefined): number =>
   key ? STATUS_ORDER.indexOf(key) : STATUS_ORDER.length;
-
-let statuses: Map<string, StatusKey> | undefined;
-
-export function statusKey(raw: string): StatusKey | undefined {
-  statuses ??= nameMap(STATUS_NAMES);
-  return statuses.get(normalize(raw));
-}
 
 /** The catalogue's word for a known status; an unknown one as the Hub sent it. */
 export function statusText(m: Messages, raw: string): string {

@@ -5,26 +5,32 @@
  * `per jaar`, `monthly`, `annually`) or a one-letter code (`M`, `K`/`Q`, `H`/`S`,
  * `J`/`Y`/`A`).
  */
-import { normalize } from './fields.js';
+import { nameLookup, normalize } from './fields.js';
 import { toNumber } from './format.js';
 
-/** Words and one-letter codes for each term, normalized (`Half-yearly` → `halfyearly`). */
-const NAMES: [months: number, names: string][] = [
-  [1, 'm maand maandelijks month monthly'],
-  [3, 'k q kwartaal driemaandelijks quarter quarterly'],
-  [6, 'h s halfjaar halfjaarlijks halfyear halfyearly semiannual semiannually'],
-  [12, 'j y a jaar jaarlijks year yearly annual annually'],
-];
-const WORDS = new Map(
-  NAMES.flatMap(([months, names]) => names.split(' ').map((name) => [name, months] as const)),
-);
+/** Words and one-letter codes for each term in months (`Half-yearly` is matched as `halfyearly`). */
+const termNamed = nameLookup({
+  1: ['m', 'maand', 'maandelijks', 'month', 'monthly'],
+  3: ['k', 'q', 'kwartaal', 'driemaandelijks', 'quarter', 'quarterly'],
+  6: [
+    'h',
+    's',
+    'halfjaar',
+    'halfjaarlijks',
+    'halfyear',
+    'halfyearly',
+    'semiannual',
+    'semiannually',
+  ],
+  12: ['j', 'y', 'a', 'jaar', 'jaarlijks', 'year', 'yearly', 'annual', 'annually'],
+});
 
 /** The term in months, or undefined when it is none of the forms above (a single premium, a typo). */
 export function termOf(value: unknown): number | undefined {
   const number = toNumber(value);
   if (number !== undefined) return number > 0 && Number.isInteger(number) ? number : undefined;
   if (typeof value !== 'string') return undefined;
-  const word = normalize(value);
   // `per jaar`, `every quarter`, `a year`: the word after its preposition.
-  return WORDS.get(word) ?? WORDS.get(word.replace(/^(?:per|every|a)/, ''));
+  const months = termNamed(value) ?? termNamed(normalize(value).replace(/^(?:per|every|a)/, ''));
+  return months === undefined ? undefined : Number(months);
 }

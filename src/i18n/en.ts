@@ -7,6 +7,9 @@ const terms: Record<number, string> = {
   12: 'per year',
 };
 
+/** `1 policy`, `3 policies`. */
+const policies = (count: number): string => `${count} ${count === 1 ? 'policy' : 'policies'}`;
+
 /** English, complete: every key Dutch has. */
 export const en: Messages = {
   locale: 'en-GB',
@@ -49,9 +52,7 @@ export const en: Messages = {
   contractsLabel: 'Your insurance policies',
   contractsEmpty: 'There are no insurance policies to show yet.',
   contractsCount: (shown, total) =>
-    shown === total
-      ? `${total} ${total === 1 ? 'policy' : 'policies'}`
-      : `${shown} of ${total} policies`,
+    shown === total ? policies(total) : `${shown} of ${total} policies`,
   listPage: (page, pages) => `Policies, page ${page} of ${pages}`,
   sortBy: 'Sort by',
   premiumTotal: (amount) => `Total ${amount} a month`,
@@ -59,9 +60,7 @@ export const en: Messages = {
     (converted
       ? `Of active policies; premiums ${converted} converted to a month.`
       : 'Of active policies.') +
-    (uncounted
-      ? ` Not counting ${uncounted === 1 ? '1 policy' : `${uncounted} policies`} with a single or unknown term.`
-      : ''),
+    (uncounted ? ` Not counting ${policies(uncounted)} with a single or unknown term.` : ''),
   search: 'Search',
   statusFilter: 'Status',
   allStatuses: 'All statuses',
@@ -162,20 +161,14 @@ export const en: Messages = {
     other: 'Insurance',
   },
   methods: {
-    incasso: 'Direct debit',
-    automatischeincasso: 'Direct debit',
     directdebit: 'Direct debit',
     acceptgiro: 'Giro payment slip',
     invoice: 'Invoice',
-    nota: 'Invoice',
-    factuur: 'Invoice',
     premievrij: 'No payment (paid-up)',
   },
   objectTypes: {
     vehicle: 'Vehicle',
-    car: 'Vehicle',
     address: 'Address',
-    building: 'Address',
     person: 'Person',
     contents: 'Contents',
     bicycle: 'Bicycle',

@@ -155,9 +155,9 @@ export interface Messages {
   fields: Record<FieldId, string>;
   status: Record<StatusKey, string>;
   branches: Record<BranchKind, string>;
-  /** Collection methods by their normalised code. */
+  /** Collection methods by their normalised code; other names of a code (`incasso`, `nota`) are folded in `format/codes.ts`. */
   methods: Record<string, string>;
-  /** Kinds of insured object by their normalised code (`vehicle`, `address`); others are shown as given. */
+  /** Kinds of insured object by their normalised code (`vehicle`, `address`; `car` is folded into `vehicle`); others are shown as given. */
   objectTypes: Record<string, string>;
   details: string;
   name: string;

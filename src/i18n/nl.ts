@@ -7,6 +7,10 @@ const terms: Record<number, string> = {
   12: 'per jaar',
 };
 
+/** `1 verzekering`, `3 verzekeringen`. */
+const policies = (count: number): string =>
+  `${count} ${count === 1 ? 'verzekering' : 'verzekeringen'}`;
+
 /**
  * Dutch, the default, formal: *u*, as insurers and most brokers write. The
  * informal tone is derived (`informal()` in `index.ts`): write *u hebt*, *u
@@ -53,9 +57,7 @@ export const nl: Messages = {
   contractsLabel: 'Uw verzekeringen',
   contractsEmpty: 'Er zijn nog geen verzekeringen om te tonen.',
   contractsCount: (shown, total) =>
-    shown === total
-      ? `${total} ${total === 1 ? 'verzekering' : 'verzekeringen'}`
-      : `${shown} van ${total} verzekeringen`,
+    shown === total ? policies(total) : `${shown} van ${total} verzekeringen`,
   listPage: (page, pages) => `Verzekeringen, pagina ${page} van ${pages}`,
   sortBy: 'Sorteren op',
   premiumTotal: (amount) => `Totaal ${amount} per maand`,
@@ -63,9 +65,7 @@ export const nl: Messages = {
     (converted
       ? `Van lopende verzekeringen; premies ${converted} omgerekend naar een maand.`
       : 'Van lopende verzekeringen.') +
-    (uncounted
-      ? ` Zonder ${uncounted === 1 ? '1 verzekering' : `${uncounted} verzekeringen`} met een eenmalige of onbekende termijn.`
-      : ''),
+    (uncounted ? ` Zonder ${policies(uncounted)} met een eenmalige of onbekende termijn.` : ''),
   search: 'Zoeken',
   statusFilter: 'Status',
   allStatuses: 'Alle statussen',
@@ -166,20 +166,14 @@ export const nl: Messages = {
     other: 'Verzekering',
   },
   methods: {
-    incasso: 'Automatische incasso',
-    automatischeincasso: 'Automatische incasso',
     directdebit: 'Automatische incasso',
     acceptgiro: 'Acceptgiro',
     invoice: 'Factuur',
-    nota: 'Factuur',
-    factuur: 'Factuur',
     premievrij: 'Geen betaling (premievrij)',
   },
   objectTypes: {
     vehicle: 'Voertuig',
-    car: 'Voertuig',
     address: 'Adres',
-    building: 'Adres',
     person: 'Persoon',
     contents: 'Inboedel',
     bicycle: 'Fiets',
