@@ -4,6 +4,7 @@
  * all matched on a normalised key. The real Hub's metadata keys are not public,
  * so matching stays tolerant.
  */
+import { isObject } from '../core/guards.js';
 import { en } from '../i18n/en.js';
 import type { FieldId, GroupId } from '../i18n/messages.js';
 import { nl } from '../i18n/nl.js';
@@ -194,8 +195,6 @@ export interface KnownFields {
 
 /** Ids the Hub uses internally (`id`, `organizationId`, `groupIds`): never a customer's business. */
 const INTERNAL_ID = /^id$|[a-z]Ids?$/;
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const indexCache = new WeakMap<object, KnownFields>();
 
@@ -218,7 +217,7 @@ export function indexFields(contract: Record<string, unknown>): KnownFields {
   const add = (key: string, value: unknown, parent?: GroupId, depth = 0): void => {
     const id = fieldOf(key);
     if (id && result.known.has(id)) return;
-    if (id && kindOf(id) === 'object' && isRecord(value) && depth === 0) {
+    if (id && kindOf(id) === 'object' && isObject(value) && depth === 0) {
       result.known.set(id, { key, id, value, group: FIELDS[id].group });
       for (const [inner, item] of Object.entries(value)) add(inner, item, FIELDS[id].group, 1);
       return;
@@ -230,7 +229,7 @@ export function indexFields(contract: Record<string, unknown>): KnownFields {
   };
   const { metadata, ...top } = contract;
   for (const [key, value] of Object.entries(top)) if (value != null) add(key, value);
-  if (isRecord(metadata)) for (const [key, value] of Object.entries(metadata)) add(key, value);
+  if (isObject(metadata)) for (const [key, value] of Object.entries(metadata)) add(key, value);
   indexCache.set(contract, (index = result));
   return index;
 }
