@@ -5,13 +5,15 @@
  * initials; a short text icon (an emoji) stays text.
  */
 import type { AnvaConfig, Organization } from './types.js';
-import { httpUrl } from './urls.js';
+import { httpUrl, isHttpUrl } from './urls.js';
 
 /** Looks like an address rather than text: a scheme, `//host` or a path. */
 const ADDRESS = /^([a-z][a-z\d+.-]*:|\/)/i;
 
 export function safeIcon(icon: string, config: AnvaConfig): string | null {
-  if (!ADDRESS.test(icon.trim())) return icon;
+  // Text only when no reader sees an address: the URL parser also drops control characters
+  // and tabs that `trim()` keeps (`ht\ttps://…` is an https address to it).
+  if (!ADDRESS.test(icon.trim()) && !isHttpUrl(icon)) return icon;
   const url = httpUrl(icon.trim(), `${config.apiBase}/`);
   const allowed = [new URL(config.authority).origin, new URL(config.apiBase).origin];
   return url && allowed.includes(url.origin) ? url.href : null;
