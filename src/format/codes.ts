@@ -4,7 +4,7 @@
  */
 import { en } from '../i18n/en.js';
 import { nl } from '../i18n/nl.js';
-import { nameLookup } from './fields.js';
+import { nameLookup } from './lookup.js';
 
 /** Collection methods (`m.methods`): the other names of a code, its Dutch and English words too. */
 export const methodCode = nameLookup({ directdebit: ['incasso'], invoice: ['nota'] }, [

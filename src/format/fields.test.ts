@@ -67,7 +67,8 @@ describe('field names', () => {
     for (const [id, spec] of Object.entries(FIELDS) as [FieldId, (typeof FIELDS)[FieldId]][]) {
       const shared = id === 'organization'; // labelled Adviseur like the broker, who keeps the word
       for (const name of [id, ...spec.aliases]) expect(fieldOf(name), name).to.equal(id);
-      if (shared) continue;
+      // A hidden field is never found by its label: a key that looks like one stays in view.
+      if (shared || spec.group === 'hidden') continue;
       expect(fieldOf(nl.fields[id]), nl.fields[id]).to.equal(id);
       expect(fieldOf(en.fields[id]), en.fields[id]).to.equal(id);
     }
@@ -76,6 +77,10 @@ describe('field names', () => {
     expect(fieldOf('adviseur')).to.equal('broker');
     expect(fieldOf('Adviser')).to.equal('broker');
     expect(fieldOf('Reden van beëindiging')).to.equal('cancellationReason');
+    expect(fieldOf('House number addition')).to.equal('houseNumberAddition');
+    expect(fieldOf('Addition')).to.equal(undefined);
+    expect(fieldOf('Organisation number')).to.equal(undefined);
+    expect(fieldOf('Data format')).to.equal(undefined);
   });
 });
 

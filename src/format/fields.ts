@@ -8,6 +8,7 @@ import { isObject } from '../core/guards.js';
 import { en } from '../i18n/en.js';
 import type { FieldId, GroupId } from '../i18n/messages.js';
 import { nl } from '../i18n/nl.js';
+import { nameLookup } from './lookup.js';
 
 /**
  * How a value is formatted. `text` shows numbers as written (contract numbers,
@@ -113,52 +114,20 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
   organization: field('text', 'hidden'),
 };
 
-/** Lower case, accents and separators removed: `PP_INGDAT` → `ppingdat`, `Beëindigd` → `beeindigd`. */
-export const normalize = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[^a-z0-9]/gi, '')
-    .toLowerCase();
-
-/**
- * The value a table holds under its own `key` only: an API value such as
- * `constructor` or `__proto__` never reaches `Object.prototype`.
- */
-export function own<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-/**
- * A lookup from any of an id's names to the id, matched after `normalize`.
- * An id's names are the id, its aliases and its word in each of `catalogues`
- * as shipped (a broker's rewording is no name); a name two ids share is the
- * first one's. The table is built on the first lookup.
- */
-export function nameLookup<K extends string>(
-  names: Readonly<Record<K, readonly string[]>>,
-  catalogues: readonly Readonly<Partial<Record<K, string>>>[] = [],
-): (text: string) => K | undefined {
-  let ids: Map<string, K> | undefined;
-  return (text) => {
-    if (!ids) {
-      ids = new Map();
-      for (const [id, aliases] of Object.entries(names) as [K, readonly string[]][])
-        for (const name of [id, ...aliases, ...catalogues.map((words) => words[id])]) {
-          const key = name && normalize(name);
-          if (key && !ids.has(key)) ids.set(key, id);
-        }
-    }
-    return ids.get(normalize(text));
-  };
-}
-
-const fieldNamed = nameLookup(
+const fieldNamed = nameLookup<FieldId>(
   Object.fromEntries(Object.entries(FIELDS).map(([id, spec]) => [id, spec.aliases])) as Record<
     FieldId,
     string[]
   >,
-  [nl.fields, en.fields],
+  // A label names only a field the customer sees: hiding a key for its likeness to a label
+  // (`Organisation number`) would lose it.
+  [nl.fields, en.fields].map((labels) =>
+    Object.fromEntries(
+      Object.entries(labels).filter(([id]) => FIELDS[id as FieldId].group !== 'hidden'),
+    ),
+  ),
 );
+
 /** Key as sent → its field (`null`: none). Keys repeat across contracts; normalising is the slow part. */
 const lookups = new Map<string, FieldId | null>();
 

@@ -55,6 +55,12 @@ describe('format', () => {
     expect(f.kind('text', 60129384756)).to.equal('60129384756');
   });
 
+  it("uses a broker's own word for a payment method's other name before the folded code's", () => {
+    const own = formatter({ ...nl, methods: { ...nl.methods, incasso: 'Incasso (eigen woord)' } });
+    expect(own.kind('method', 'incasso')).to.equal('Incasso (eigen woord)');
+    expect(own.kind('method', 'Direct_Debit')).to.equal('Automatische incasso');
+  });
+
   it('names a payment method and an insured object by any of their names, in both languages', () => {
     const words: [kind: 'method' | 'objectType', name: string, dutch: string, english: string][] = [
       ['method', 'incasso', 'Automatische incasso', 'Direct debit'],

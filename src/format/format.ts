@@ -5,7 +5,8 @@
  */
 import type { Messages } from '../i18n/messages.js';
 import { methodCode, objectTypeCode } from './codes.js';
-import { fieldOf, humanize, kindOf, normalize, own, type FieldKind } from './fields.js';
+import { fieldOf, humanize, kindOf, type FieldKind } from './fields.js';
+import { normalize, own } from './lookup.js';
 import { statusText } from './status.js';
 import { termOf } from './terms.js';
 
@@ -137,12 +138,20 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
     return String(v);
   };
 
-  /** A code in the catalogue's words (`table` by code, other names folded by `codeOf`); an unknown one as given. */
+  /**
+   * A code in the catalogue's words: by the code as written first (a broker's own words may
+   * name `incasso` itself), then by the code its other names fold to (`codeOf`); an unknown
+   * one as given.
+   */
   const word = (
     table: Readonly<Record<string, string>>,
     codeOf: (text: string) => string | undefined,
     v: unknown,
-  ): Formatted => (typeof v === 'string' ? (own(table, codeOf(v) ?? normalize(v)) ?? v) : value(v));
+  ): Formatted => {
+    if (typeof v !== 'string') return value(v);
+    const code = codeOf(v);
+    return own(table, normalize(v)) ?? (code === undefined ? undefined : own(table, code)) ?? v;
+  };
 
   const field = (key: string, v: unknown, depth = 0): Formatted => {
     const id = fieldOf(key);

@@ -2,7 +2,7 @@
 import type { BranchKind, Messages, StatusKey } from '../i18n/messages.js';
 import { en } from '../i18n/en.js';
 import { nl } from '../i18n/nl.js';
-import { nameLookup } from './fields.js';
+import { nameLookup } from './lookup.js';
 
 /** The status key a Hub's status stands for: the key, the other names below, or its Dutch or English word. */
 export const statusKey = nameLookup<StatusKey>(

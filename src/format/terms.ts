@@ -5,7 +5,7 @@
  * `per jaar`, `monthly`, `annually`) or a one-letter code (`M`, `K`/`Q`, `H`/`S`,
  * `J`/`Y`/`A`).
  */
-import { nameLookup, normalize } from './fields.js';
+import { nameLookup, normalize } from './lookup.js';
 import { toNumber } from './format.js';
 
 /** Words and one-letter codes for each term in months (`Half-yearly` is matched as `halfyearly`). */

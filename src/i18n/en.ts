@@ -113,7 +113,7 @@ export const en: Messages = {
     buildYear: 'Year built',
     street: 'Street',
     houseNumber: 'House number',
-    houseNumberAddition: 'Addition',
+    houseNumberAddition: 'House number addition',
     postalCode: 'Postcode',
     postalCodeDigits: 'Postcode digits',
     postalCodeLetters: 'Postcode letters',
