@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { policyStyles } from '../../shared/policy.styles.js';
 import { base, container } from '../../shared/styles.js';
 
 export const styles = [
   base,
   container,
+  policyStyles,
   css`
     article {
       display: grid;

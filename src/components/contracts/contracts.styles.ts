@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { policyStyles } from '../../shared/policy.styles.js';
 import { base, container } from '../../shared/styles.js';
 import { print } from './print.styles.js';
 
 export const styles = [
   base,
   container,
+  policyStyles,
   css`
     .toolbar {
       min-height: 4rem;
