@@ -19,7 +19,13 @@ import {
   waitForStatus,
 } from '../support/fake-hub.js';
 import type { FakeHub } from '../support/fake-hub.js';
-import { everyStoredValue, hubAnswer, record } from './auth-support.js';
+import {
+  everyStoredValue,
+  expectSignInRefused,
+  hubAnswer,
+  record,
+  returnRecorded,
+} from './auth-support.js';
 import type { Recorded } from './auth-support.js';
 
 const start = location.href;
@@ -87,11 +93,8 @@ describe('auth boundaries', () => {
   ] as const) {
     it(`refuses an answer that names ${what} (RFC 9207)`, async () => {
       const hub = await useFakeHub({ authorize: { iss } });
-      const recorded = record();
-      const state = await returnFromHub(await hubAnswer(hub));
-      recorded.stop();
-      expect(state.status).to.equal('signed-out');
-      expect(state.error?.code).to.equal('auth');
+      const { state, recorded } = await returnRecorded(await hubAnswer(hub));
+      expectSignInRefused(state);
       expect(location.search).not.to.contain('code=');
       expect((await hub.state()).counters.tokenByCode).to.equal(0);
       await assertNoTokenLeft(hub, recorded);
@@ -106,11 +109,8 @@ describe('auth boundaries', () => {
     const state = JSON.parse(sessionStorage.getItem(key) ?? '{}') as { created: number };
     state.created -= 11 * 60;
     sessionStorage.setItem(key, JSON.stringify(state));
-    const recorded = record();
-    const after = await returnFromHub(answer);
-    recorded.stop();
-    expect(after.status).to.equal('signed-out');
-    expect(after.error?.code).to.equal('auth');
+    const { state: after, recorded } = await returnRecorded(answer);
+    expectSignInRefused(after);
     expect(after.error?.message).to.contain('10 minutes');
     expect((await hub.state()).counters.tokenByCode).to.equal(0);
     await assertNoTokenLeft(hub, recorded);

@@ -1,6 +1,11 @@
-/** What the auth tests share: a recorder of events and console, the Hub's answer, storage as text. */
+/**
+ * What the auth tests share: a recorder of events and console, the Hub's answer (true or
+ * forged) and the return with it, the refused sign-in, storage as text.
+ */
+import { expect } from '@open-wc/testing';
 import { anva } from '../../../src/core/registry.js';
-import { followHubRedirect, waitForSession } from '../support/fake-hub.js';
+import type { SessionState } from '../../../src/core/types.js';
+import { followHubRedirect, returnFromHub, waitForSession } from '../support/fake-hub.js';
 import type { FakeHub } from '../support/fake-hub.js';
 
 export interface Recorded {
@@ -53,6 +58,31 @@ export async function hubAnswer(hub: FakeHub): Promise<string> {
   const authorize = hub.navigations[before];
   if (!authorize) throw new Error('no navigation to the Hub');
   return followHubRedirect(authorize);
+}
+
+/** Starts a sign-in and returns the Hub's answer with its parameter `name` forged to `value`. */
+export async function forgedAnswer(hub: FakeHub, name: 'code' | 'state', value: string) {
+  const answer = new URL(await hubAnswer(hub));
+  answer.searchParams.set(name, value);
+  return answer.href;
+}
+
+/** Comes back from the Hub with `answer`, recording the events and console meanwhile. */
+export async function returnRecorded(
+  answer: string,
+): Promise<{ state: SessionState; recorded: Recorded }> {
+  const recorded = record();
+  try {
+    return { state: await returnFromHub(answer), recorded };
+  } finally {
+    recorded.stop();
+  }
+}
+
+/** The session refused the Hub's answer: signed out, with an `auth` error. */
+export function expectSignInRefused(state: SessionState): void {
+  expect(state.status).to.equal('signed-out');
+  expect(state.error?.code).to.equal('auth');
 }
 
 export function everyStoredValue(storage: Storage): string {

@@ -1,15 +1,21 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { anva } from '../../../src/core/registry.js';
-import { restartSession } from '../../../src/core/testing.js';
 import {
   followHubRedirect,
+  reloadSession,
   returnFromHub,
   signInAsCustomer,
   useFakeHub,
-  waitForSession,
   waitForStatus,
 } from '../support/fake-hub.js';
-import { everyStoredValue, hubAnswer, record } from './auth-support.js';
+import {
+  everyStoredValue,
+  expectSignInRefused,
+  forgedAnswer,
+  hubAnswer,
+  record,
+  returnRecorded,
+} from './auth-support.js';
 
 const start = location.href;
 
@@ -28,9 +34,7 @@ describe('auth session', () => {
     const stateKey = `anva.state.${url.searchParams.get('state') ?? ''}`;
     expect(sessionStorage.getItem(stateKey)).to.contain('code_verifier');
     expect(Object.keys(localStorage).filter((key) => /^(oidc|anva)\./.test(key))).to.deep.equal([]);
-    const signedIn = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-in', resolve as EventListener, { once: true }),
-    );
+    const signedIn = oneEvent(document, 'anva-signed-in');
     const state = await returnFromHub(answer);
     expect(state.status).to.equal('signed-in');
     expect(state.profile).to.deep.equal({ name: 'Anna de Vries', email: 'anna@example.nl' });
@@ -54,13 +58,10 @@ describe('auth session', () => {
 
   it('rejects a forged callback during a sign-in and cleans the address bar', async () => {
     const hub = await useFakeHub();
-    const answer = new URL(await hubAnswer(hub));
-    answer.searchParams.set('state', 'forged-state');
-    const recorded = record();
-    const state = await returnFromHub(answer.href);
-    recorded.stop();
-    expect(state.status).to.equal('signed-out');
-    expect(state.error?.code).to.equal('auth');
+    const { state, recorded } = await returnRecorded(
+      await forgedAnswer(hub, 'state', 'forged-state'),
+    );
+    expectSignInRefused(state);
     expect(recorded.events.map((event) => event.type)).to.deep.equal(['anva-error']);
     expect(location.search).not.to.contain('code=');
     expect(location.search).not.to.contain('state=');
@@ -69,13 +70,8 @@ describe('auth session', () => {
 
   it('rejects a forged code with a real state', async () => {
     const hub = await useFakeHub();
-    const answer = new URL(await hubAnswer(hub));
-    answer.searchParams.set('code', 'forged-code');
-    const recorded = record();
-    const state = await returnFromHub(answer.href);
-    recorded.stop();
-    expect(state.status).to.equal('signed-out');
-    expect(state.error?.code).to.equal('auth');
+    const { state } = await returnRecorded(await forgedAnswer(hub, 'code', 'forged-code'));
+    expectSignInRefused(state);
     expect(location.search).not.to.contain('code=');
     expect((await hub.state()).counters.tokenErrors).to.deep.equal({ invalid_grant: 1 });
   });
@@ -85,8 +81,7 @@ describe('auth session', () => {
     await waitForStatus('signed-out');
     const own = `${start}${start.includes('?') ? '&' : '?'}code=host-code&state=host-state`;
     history.replaceState(history.state, '', own);
-    restartSession();
-    const state = await waitForSession();
+    const state = await reloadSession();
     expect(state.status).to.equal('signed-out');
     expect(state.error).to.equal(undefined);
     expect(location.href).to.equal(own);
@@ -95,9 +90,7 @@ describe('auth session', () => {
 
   it('turns a refused consent into a calm sign-out, not an error', async () => {
     const hub = await useFakeHub({ authorize: { error: 'access_denied' } });
-    const recorded = record();
-    const state = await returnFromHub(await hubAnswer(hub));
-    recorded.stop();
+    const { state, recorded } = await returnRecorded(await hubAnswer(hub));
     expect(state.status).to.equal('signed-out');
     expect(state.error).to.equal(undefined);
     expect(state.signedOutReason).to.equal('cancelled');
@@ -113,11 +106,8 @@ describe('auth session', () => {
   ] as const) {
     it(`rejects an ID token with the wrong ${claim}`, async () => {
       const hub = await useFakeHub({ idToken });
-      const recorded = record();
-      const state = await returnFromHub(await hubAnswer(hub));
-      recorded.stop();
-      expect(state.status).to.equal('signed-out');
-      expect(state.error?.code).to.equal('auth');
+      const { state, recorded } = await returnRecorded(await hubAnswer(hub));
+      expectSignInRefused(state);
       expect(recorded.events.at(-1)).to.deep.include({ type: 'anva-error' });
       expect(everyStoredValue(sessionStorage)).not.to.contain('access_token');
     });
@@ -179,8 +169,7 @@ describe('auth session', () => {
   it('restores the session on the next page load without the Hub', async () => {
     const hub = await useFakeHub();
     await signInAsCustomer();
-    restartSession();
-    const state = await waitForSession();
+    const state = await reloadSession();
     expect(state.status).to.equal('signed-in');
     const { counters } = await hub.state();
     expect(counters.tokenByCode).to.equal(1);
@@ -190,9 +179,7 @@ describe('auth session', () => {
   it('signs out: revokes both tokens, clears storage, logs out at the Hub by a POST form', async () => {
     const hub = await useFakeHub();
     await signInAsCustomer();
-    const signedOut = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
-    );
+    const signedOut = oneEvent(document, 'anva-signed-out');
     await anva().session.signOut();
     expect((await signedOut).detail).to.deep.equal({ reason: 'user' });
     expect(anva().session.state).to.deep.include({ status: 'signed-out', signedOutReason: 'user' });
@@ -278,9 +265,7 @@ describe('auth session', () => {
   it('signs out as expired when renewal is refused', async () => {
     const hub = await useFakeHub();
     await signInAsCustomer();
-    const signedOut = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
-    );
+    const signedOut = oneEvent(document, 'anva-signed-out');
     // Spend the refresh token elsewhere (a stolen copy): the Hub revokes the rotated family.
     const { issued } = await hub.state();
     await fetch(`${hub.authority}/connect/token`, {

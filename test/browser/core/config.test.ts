@@ -8,10 +8,12 @@ import type { AnvaHubElement } from '../../../src/components/hub/hub.component.j
 import {
   callbackPage,
   fakeHubInfo,
+  hubElement,
   signInAsCustomer,
   useFakeHub,
   waitForStatus,
 } from '../support/fake-hub.js';
+import type { FakeHubInfo } from '../support/fake-hub.js';
 
 const valid = {
   authority: 'https://login.example-hub.nl/identity',
@@ -41,23 +43,29 @@ async function quietly<T>(run: () => Promise<T> | T): Promise<{ result: T; logge
   }
 }
 
-/** A valid `<anva-hub>` for the fake Hub, configured. */
-async function hubFixture(info: Awaited<ReturnType<typeof fakeHubInfo>>): Promise<AnvaHubElement> {
-  const element = await fixture<AnvaHubElement>(html`
-    <anva-hub
-      authority=${info.authority}
-      client-id=${info.clientId}
-      api-base=${info.apiBase}
-    ></anva-hub>
-  `);
+/** A fresh fake Hub that nothing has configured the page for yet: the test does it. */
+const unconfiguredHub = () => useFakeHub({}, { settings: false });
+
+/** A valid `<anva-hub>` for the fake Hub, with any further attributes, configured. */
+async function hubFixture(
+  info: FakeHubInfo,
+  attributes: Record<string, string> = {},
+): Promise<AnvaHubElement> {
+  const element = await fixture<AnvaHubElement>(
+    hubElement({
+      authority: info.authority,
+      'client-id': info.clientId,
+      'api-base': info.apiBase,
+      ...attributes,
+    }),
+  );
   await element.updateComplete;
   return element;
 }
 
 /** Adds an `<anva-hub>` with these attributes, and returns the `anva-error` it gets (then removes it). */
 async function rejectedHub(attributes: Record<string, string>) {
-  const element = document.createElement('anva-hub');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  const element = hubElement(attributes);
   const { result } = await quietly(async () => {
     const event = oneEvent(element, 'anva-error');
     document.body.append(element);
@@ -183,19 +191,13 @@ describe('configuration', () => {
 
 describe('<anva-hub>', () => {
   it('renders nothing and configures the page from its attributes', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
-    const element = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-        organization="VDB"
-        login-mode="popup"
-        storage="memory"
-        lang="en"
-      ></anva-hub>
-    `);
+    const info = await unconfiguredHub();
+    const element = await hubFixture(info, {
+      organization: 'VDB',
+      'login-mode': 'popup',
+      storage: 'memory',
+      lang: 'en',
+    });
     expect(getComputedStyle(element).display).to.equal('none');
     expect(element.shadowRoot?.childElementCount ?? 0).to.equal(0);
     expect(anva().config).to.include({
@@ -210,8 +212,7 @@ describe('<anva-hub>', () => {
   });
 
   it('follows attribute changes: organization in place, authority with a new session', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
+    const info = await unconfiguredHub();
     const element = await hubFixture(info);
     await waitForStatus('signed-out');
     let invalidated = 0;
@@ -235,8 +236,7 @@ describe('<anva-hub>', () => {
   });
 
   it('reports a second <anva-hub> with other settings on that element', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
+    const info = await unconfiguredHub();
     await hubFixture(info);
     const detail = await rejectedHub({
       authority: info.authority,
@@ -248,16 +248,8 @@ describe('<anva-hub>', () => {
   });
 
   it('dispatches session events on itself, once, bubbling to document', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
-    const element = await fixture<AnvaHubElement>(html`
-      <anva-hub
-        authority=${info.authority}
-        client-id=${info.clientId}
-        api-base=${info.apiBase}
-        redirect-uri=${callbackPage()}
-      ></anva-hub>
-    `);
+    const info = await unconfiguredHub();
+    const element = await hubFixture(info, { 'redirect-uri': callbackPage() });
     const seen: [string, EventTarget | null][] = [];
     const listener = (event: Event) => seen.push([event.type, event.target]);
     document.addEventListener('anva-signed-in', listener);
@@ -277,8 +269,7 @@ describe('who configures', () => {
   const attacker = 'http://127.0.0.1:9/api';
 
   it('lets the web team\'s configure() win over an editor\'s data-anva="hub" and <anva-hub>', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
+    const info = await unconfiguredHub();
     const box = await fixture<HTMLDivElement>(html`<div></div>`);
     const { startMounting } = await import('../../../src/mount.js');
     startMounting();
@@ -316,8 +307,7 @@ describe('who configures', () => {
   });
 
   it('refuses a configuration whose origins the script tag does not pin, and lets the pinned one in after it', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
+    const info = await unconfiguredHub();
     const pin = document.createElement('script');
     pin.type = 'application/json';
     pin.setAttribute(
@@ -344,8 +334,7 @@ describe('who configures', () => {
   });
 
   it('dispatches session events on the <anva-hub> that owns the configuration, not the first one', async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
+    const info = await unconfiguredHub();
     const box = await fixture<HTMLDivElement>(html`<div></div>`);
     await quietly(async () => {
       box.innerHTML = `<anva-hub authority="nonsense"></anva-hub>
@@ -368,8 +357,7 @@ describe('who configures', () => {
   });
 
   it("does not let a broken <anva-hub> block the web team's", async () => {
-    const info = await fakeHubInfo();
-    await useFakeHub({}, { settings: false });
+    const info = await unconfiguredHub();
     await quietly(async () => {
       const broken = await fixture<AnvaHubElement>(
         html`<anva-hub authority="nonsense"></anva-hub>`,

@@ -1,12 +1,23 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { AnvaError } from '../../../src/core/errors.js';
 import { anva } from '../../../src/core/registry.js';
+import type { AnvaSettings } from '../../../src/core/config.js';
 import type { EndpointName, FakeHub, FakeHubScenario } from '../support/fake-hub.js';
-import { signInAsCustomer, useFakeHub, waitForStatus } from '../support/fake-hub.js';
+import {
+  signInAsCustomer,
+  useFakeHub,
+  useSignedInHub,
+  waitForStatus,
+} from '../support/fake-hub.js';
 
-async function signedIn(scenario: FakeHubScenario = {}, settings = {}): Promise<FakeHub> {
-  const hub = await useFakeHub(scenario, { settings });
-  await signInAsCustomer();
+/** A fake Hub with its customer signed in, on a page configured with these further settings. */
+const signedIn = (scenario: FakeHubScenario = {}, settings: AnvaSettings = {}) =>
+  useSignedInHub(scenario, { settings });
+
+/** A customer signed in whose grant the Hub has revoked since. */
+async function signedInThenRevoked(): Promise<FakeHub> {
+  const hub = await signedIn();
+  await hub.scenario({ revoked: true });
   return hub;
 }
 
@@ -18,6 +29,15 @@ async function failure(promise: Promise<unknown>): Promise<AnvaError> {
     throw error;
   }
   throw new Error('expected the request to fail');
+}
+
+/** Signed out as revoked, and no renewal attempted: none can help against a revoked grant. */
+async function expectRevokedWithoutRenewal(hub: FakeHub): Promise<void> {
+  expect(anva().session.state).to.deep.include({
+    status: 'signed-out',
+    signedOutReason: 'revoked',
+  });
+  expect((await hub.state()).counters.tokenByRefresh).to.equal(0);
 }
 
 async function requests(hub: FakeHub, name: EndpointName): Promise<number> {
@@ -197,11 +217,10 @@ describe('Hub client', () => {
 
   it('tells a waiting caller when the answer is slow, and still ends with the answer', async () => {
     // The answer comes 1.5 s after the notice is due: far apart, so a busy machine cannot blur it.
-    const hub = await useFakeHub(
+    const hub = await useSignedInHub(
       { endpoints: { contracts: { delayMs: 1600 } } },
       { runtime: { slowAfterMs: 100 }, settings: { timeout: 10 } },
     );
-    await signInAsCustomer();
     let slow = 0;
     const contracts = await anva().client.contracts({ onSlow: () => (slow += 1) });
     expect(contracts).to.have.length(3);
@@ -211,8 +230,7 @@ describe('Hub client', () => {
 
   it('never tells a caller of slowness once the answer is in', async () => {
     // A generous threshold: the answer surely comes first, and the test then waits past it.
-    await useFakeHub({}, { runtime: { slowAfterMs: 1500 } });
-    await signInAsCustomer();
+    await useSignedInHub({}, { runtime: { slowAfterMs: 1500 } });
     let slow = 0;
     await anva().client.permissions({ onSlow: () => (slow += 1) });
     await new Promise((resolve) => setTimeout(resolve, 1600));
@@ -305,9 +323,7 @@ describe('Hub client', () => {
 
   it('maps a 401 that survives renewal to unauthorized and signs out as expired', async () => {
     const hub = await signedIn({ endpoints: { account: { status: 401 } } });
-    const signedOut = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
-    );
+    const signedOut = oneEvent(document, 'anva-signed-out');
     const error = await failure(anva().client.account());
     expect(error.code).to.equal('unauthorized');
     expect(error.retryable).to.equal(false);
@@ -317,25 +333,16 @@ describe('Hub client', () => {
   });
 
   it('signs out with reason revoked when the Hub revoked the account', async () => {
-    const hub = await signedIn();
-    await hub.scenario({ revoked: true });
-    const signedOut = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
-    );
+    const hub = await signedInThenRevoked();
+    const signedOut = oneEvent(document, 'anva-signed-out');
     const error = await failure(anva().client.contracts());
     expect(error.code).to.equal('unauthorized');
     expect((await signedOut).detail).to.deep.equal({ reason: 'revoked' });
-    expect(anva().session.state).to.deep.include({
-      status: 'signed-out',
-      signedOutReason: 'revoked',
-    });
-    // Renewal cannot help against a revoked grant, so none was attempted.
-    expect((await hub.state()).counters.tokenByRefresh).to.equal(0);
+    await expectRevokedWithoutRenewal(hub);
   });
 
   it('signs out once, as revoked, when four consumers get a 401 at the same time', async () => {
-    const hub = await signedIn();
-    await hub.scenario({ revoked: true });
+    const hub = await signedInThenRevoked();
     const reasons: unknown[] = [];
     const listener = (event: Event) => reasons.push((event as CustomEvent).detail);
     document.addEventListener('anva-signed-out', listener);
@@ -354,19 +361,12 @@ describe('Hub client', () => {
       document.removeEventListener('anva-signed-out', listener);
     }
     expect(reasons).to.deep.equal([{ reason: 'revoked' }]);
-    expect(anva().session.state).to.deep.include({
-      status: 'signed-out',
-      signedOutReason: 'revoked',
-    });
-    expect((await hub.state()).counters.tokenByRefresh).to.equal(0);
+    await expectRevokedWithoutRenewal(hub);
   });
 
   it('signs out as revoked when renewal is refused because the grant was revoked', async () => {
-    const hub = await signedIn();
-    await hub.scenario({ revoked: true });
-    const signedOut = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
-    );
+    await signedInThenRevoked();
+    const signedOut = oneEvent(document, 'anva-signed-out');
     const session = anva().session as unknown as { active: { renew(): Promise<boolean> } };
     expect(await session.active.renew()).to.equal(false);
     expect((await signedOut).detail).to.deep.equal({ reason: 'revoked' });

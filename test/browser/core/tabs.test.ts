@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { User } from 'oidc-client-ts';
 import type { AnvaSettings } from '../../../src/core/config.js';
 import { anva } from '../../../src/core/registry.js';
@@ -106,9 +106,7 @@ describe('two tabs of one site', () => {
     const hub = await useFakeHub();
     await signInAsCustomer();
     const other = await openTab(hub);
-    const signedOut = new Promise<CustomEvent>((resolve) =>
-      document.addEventListener('anva-signed-out', resolve as EventListener, { once: true }),
-    );
+    const signedOut = oneEvent(document, 'anva-signed-out');
     await other.signOut().catch(() => undefined);
     const event = await signedOut;
     expect(event.detail).to.deep.equal({ reason: 'user' });

@@ -255,6 +255,11 @@ export async function returnFromHub(callbackUrl: string): Promise<SessionState> 
   const here = new URL(location.href);
   for (const [name, value] of new URL(callbackUrl).searchParams) here.searchParams.set(name, value);
   history.replaceState(history.state, '', here.href);
+  return reloadSession();
+}
+
+/** As on the next page load: the session starts again from what this tab kept, and settles. */
+export function reloadSession(): Promise<SessionState> {
   restartSession();
   return waitForSession();
 }
@@ -295,6 +300,13 @@ export async function useSignedInHub(
   return hub;
 }
 
+/** An `<anva-hub>` with these attributes, not yet in the page. */
+export function hubElement(attributes: Record<string, string>): HTMLElement {
+  const hub = document.createElement('anva-hub');
+  for (const [name, value] of Object.entries(attributes)) hub.setAttribute(name, value);
+  return hub;
+}
+
 /**
  * Runs `test` on a page a web team configured by markup alone: an `<anva-hub>` with these
  * attributes and no `configure()`. The element is removed afterwards. The test file registers
@@ -307,8 +319,7 @@ export async function withHubElement(
 ): Promise<void> {
   if (!customElements.get('anva-hub')) throw new Error('Import src/components/hub/hub.js first');
   await useFakeHub({}, { settings: false });
-  const hub = document.createElement('anva-hub');
-  for (const [name, value] of Object.entries(attributes)) hub.setAttribute(name, value);
+  const hub = hubElement(attributes);
   document.body.append(hub);
   try {
     await test();

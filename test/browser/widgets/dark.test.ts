@@ -2,13 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
-import type { WidgetState } from '../../../src/shared/data-controller.js';
+import type { Widget } from '../support/dom.js';
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
 import '../../../src/components/login/login.js';
-
-type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
 
 /** Contracts in every status tone, so every badge is checked. */
 const CONTRACTS = ['Lopend', 'Opgeschort', 'Premievrij', 'Geroyeerd', 'In onderzoek'].map(

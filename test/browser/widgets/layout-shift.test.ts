@@ -1,13 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
+import type { Widget } from '../support/dom.js';
 import type { WidgetState } from '../../../src/shared/data-controller.js';
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
 import '../../../src/components/login/login.js';
-
-type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
 
 interface LayoutShift extends PerformanceEntry {
   value: number;

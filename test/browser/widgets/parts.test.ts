@@ -1,27 +1,25 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
-import type { FakeHubScenario } from '../support/fake-hub.js';
+import type { EndpointName, FakeHubScenario } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
+import type { Widget } from '../support/dom.js';
 import type { WidgetState } from '../../../src/shared/data-controller.js';
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
 import '../../../src/components/login/login.js';
 
-type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
-
 interface Manifest {
   modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[];
 }
 
-/** A rendered state: how the Hub behaves, whether the customer signs in, the markup. */
+/** A rendered state: how the Hub behaves, and the markup where it is not the widget's usual one. */
 interface Case {
   name: string;
   state: WidgetState;
   hub?: FakeHubScenario;
-  signedIn?: boolean;
-  template: TemplateResult;
+  template?: TemplateResult;
 }
 
 let manifest: Promise<Manifest> | undefined;
@@ -59,130 +57,89 @@ const CONTRACT = {
   },
 };
 
-const CASES: Record<string, Case[]> = {
-  'anva-login': [
-    { name: 'signed out', state: 'signed-out', template: html`<anva-login></anva-login>` },
-    {
-      name: 'signed in',
-      state: 'ready',
-      signedIn: true,
-      template: html`<anva-login></anva-login>`,
-    },
-  ],
-  'anva-contracts': [
-    { name: 'signed out', state: 'signed-out', template: html`<anva-contracts></anva-contracts>` },
-    {
-      name: 'loading',
-      state: 'loading',
-      signedIn: true,
-      hub: { endpoints: { contracts: { delayMs: 400 } } },
-      template: html`<anva-contracts></anva-contracts>`,
-    },
-    {
-      name: 'ready, paged, with links',
-      state: 'ready',
-      signedIn: true,
-      template: html`<anva-contracts page-size="2" detail-href="/c/{id}"></anva-contracts>`,
-    },
-    {
-      name: 'ready, with buttons',
-      state: 'ready',
-      signedIn: true,
-      template: html`<anva-contracts></anva-contracts>`,
-    },
-    {
-      name: 'empty',
-      state: 'empty',
-      signedIn: true,
-      hub: { endpoints: { contracts: { items: [] } } },
-      template: html`<anva-contracts></anva-contracts>`,
-    },
-    {
-      name: 'error',
-      state: 'error',
-      signedIn: true,
-      hub: { endpoints: { contracts: { status: 503, times: 10 } } },
-      template: html`<anva-contracts></anva-contracts>`,
-    },
-  ],
-  'anva-contract-detail': [
-    {
-      name: 'signed out',
-      state: 'signed-out',
-      template: html`<anva-contract-detail contract-id="p1"></anva-contract-detail>`,
-    },
-    {
-      name: 'loading',
-      state: 'loading',
-      signedIn: true,
-      hub: { endpoints: { contract: { delayMs: 400 } } },
-      template: html`<anva-contract-detail contract-id="p1"></anva-contract-detail>`,
-    },
-    {
-      name: 'ready',
-      state: 'ready',
-      signedIn: true,
-      hub: { endpoints: { contract: { items: [CONTRACT] } } },
-      template: html`<anva-contract-detail contract-id="p1"></anva-contract-detail>`,
-    },
-    {
-      name: 'empty',
-      state: 'empty',
-      signedIn: true,
-      template: html`<anva-contract-detail></anva-contract-detail>`,
-    },
-    {
-      name: 'not found',
-      state: 'error',
-      signedIn: true,
-      template: html`<anva-contract-detail contract-id="not-mine"></anva-contract-detail>`,
-    },
-    {
-      name: 'error',
-      state: 'error',
-      signedIn: true,
-      hub: { endpoints: { contract: { status: 502, times: 10 } } },
-      template: html`<anva-contract-detail contract-id="p1"></anva-contract-detail>`,
-    },
-  ],
-  'anva-account': [
-    { name: 'signed out', state: 'signed-out', template: html`<anva-account></anva-account>` },
-    {
-      name: 'loading',
-      state: 'loading',
-      signedIn: true,
-      hub: { endpoints: { permissions: { delayMs: 400 } } },
-      template: html`<anva-account></anva-account>`,
-    },
-    {
-      name: 'ready',
-      state: 'ready',
-      signedIn: true,
-      hub: {
-        endpoints: {
-          organizations: {
-            items: [{ id: 1, name: 'Met logo', icon: 'https://hub.example/a.svg' }],
+/** Every widget renders signed out, before any Hub answers. */
+const SIGNED_OUT: Case = { name: 'signed out', state: 'signed-out' };
+
+/** The Hub answers `endpoint` late, so the widget shows it is loading. */
+const loading = (endpoint: EndpointName): Case => ({
+  name: 'loading',
+  state: 'loading',
+  hub: { endpoints: { [endpoint]: { delayMs: 400 } } },
+});
+
+/** Per widget, its usual markup and the states it renders besides signed out. */
+const CASES: Record<string, { usual: TemplateResult; cases: Case[] }> = {
+  'anva-login': {
+    usual: html`<anva-login></anva-login>`,
+    cases: [{ name: 'signed in', state: 'ready' }],
+  },
+  'anva-contracts': {
+    usual: html`<anva-contracts></anva-contracts>`,
+    cases: [
+      loading('contracts'),
+      {
+        name: 'ready, paged, with links',
+        state: 'ready',
+        template: html`<anva-contracts page-size="2" detail-href="/c/{id}"></anva-contracts>`,
+      },
+      { name: 'ready, with buttons', state: 'ready' },
+      { name: 'empty', state: 'empty', hub: { endpoints: { contracts: { items: [] } } } },
+      {
+        name: 'error',
+        state: 'error',
+        hub: { endpoints: { contracts: { status: 503, times: 10 } } },
+      },
+    ],
+  },
+  'anva-contract-detail': {
+    usual: html`<anva-contract-detail contract-id="p1"></anva-contract-detail>`,
+    cases: [
+      loading('contract'),
+      { name: 'ready', state: 'ready', hub: { endpoints: { contract: { items: [CONTRACT] } } } },
+      {
+        name: 'empty',
+        state: 'empty',
+        template: html`<anva-contract-detail></anva-contract-detail>`,
+      },
+      {
+        name: 'not found',
+        state: 'error',
+        template: html`<anva-contract-detail contract-id="not-mine"></anva-contract-detail>`,
+      },
+      {
+        name: 'error',
+        state: 'error',
+        hub: { endpoints: { contract: { status: 502, times: 10 } } },
+      },
+    ],
+  },
+  'anva-account': {
+    usual: html`<anva-account></anva-account>`,
+    cases: [
+      loading('permissions'),
+      {
+        name: 'ready',
+        state: 'ready',
+        hub: {
+          endpoints: {
+            organizations: {
+              items: [{ id: 1, name: 'Met logo', icon: 'https://hub.example/a.svg' }],
+            },
           },
         },
       },
-      template: html`<anva-account></anva-account>`,
-    },
-    {
-      name: 'error',
-      state: 'error',
-      signedIn: true,
-      hub: { endpoints: { account: { drop: true, times: 10 } } },
-      template: html`<anva-account></anva-account>`,
-    },
-  ],
+      { name: 'error', state: 'error', hub: { endpoints: { account: { drop: true, times: 10 } } } },
+    ],
+  },
 };
 
 describe('every state of every widget', () => {
-  for (const [tag, cases] of Object.entries(CASES)) {
-    for (const { name, state, hub, signedIn, template } of cases) {
+  for (const [tag, { usual, cases }] of Object.entries(CASES)) {
+    for (const { name, state, hub, template = usual } of [SIGNED_OUT, ...cases]) {
       it(`<${tag}> ${name}: every part it renders is documented, and no password field`, async () => {
         await useFakeHub(hub);
-        if (signedIn) await signInAsCustomer();
+        // Every state but signed-out is one a signed-in customer sees.
+        if (state !== 'signed-out') await signInAsCustomer();
         const el = await fixture<Widget>(template);
         await until(el, state);
         const parts = rendered(el);

@@ -1,13 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { useFakeHub } from '../support/fake-hub.js';
 import { textOf, until } from '../support/dom.js';
-import type { WidgetState } from '../../../src/shared/data-controller.js';
+import type { Widget } from '../support/dom.js';
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
 import '../../../src/components/login/login.js';
-
-type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
 
 /** Every *Inloggen* button on the page, inside the widgets' shadow roots. */
 const signInButtons = (root: Element) =>

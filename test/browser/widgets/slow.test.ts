@@ -3,14 +3,12 @@ import type { TemplateResult } from 'lit';
 import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
 import type { EndpointName } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
+import type { Widget } from '../support/dom.js';
 import { en, informal, nl } from '../../../src/i18n/index.js';
-import type { WidgetState } from '../../../src/shared/data-controller.js';
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
 import '../../../src/components/login/login.js';
-
-type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
 
 // The notice is due after 300 ms and the answer comes after 3 s: ten times apart, so a busy
 // machine cannot make the notice miss its turn or the answer overtake it.

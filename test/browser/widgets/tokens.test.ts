@@ -8,13 +8,12 @@ import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
 import type { FakeHubScenario } from '../support/fake-hub.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { focused, until } from '../support/dom.js';
+import type { Widget } from '../support/dom.js';
 import type { WidgetState } from '../../../src/shared/data-controller.js';
 import '../../../src/components/account/account.js';
 import '../../../src/components/contract-detail/contract-detail.js';
 import '../../../src/components/contracts/contracts.js';
 import '../../../src/components/login/login.js';
-
-type Widget = HTMLElement & { state: WidgetState; updateComplete: Promise<boolean> };
 
 interface Manifest {
   modules: {
