@@ -75,6 +75,8 @@ export interface Formatter {
   value(value: unknown): Formatted;
   /** Any formatted value flattened to one line (table cells, sorting, search). */
   text(value: Formatted): string;
+  /** Words joined as the language joins a list: `per kwartaal en per jaar`. */
+  list(words: string[]): string;
 }
 
 interface IntlSet {
@@ -84,12 +86,14 @@ interface IntlSet {
   numbers: Intl.NumberFormat;
   percent: Intl.NumberFormat;
   km: Intl.NumberFormat;
+  collator: Intl.Collator;
+  list: Intl.ListFormat;
 }
 
 const intl = new Map<string, IntlSet>();
 
 /** `Intl` formats for a locale and currency, made once per pair. */
-function intlFor(locale: string, currency: string): IntlSet {
+function intlFor(locale: string, currency = 'EUR'): IntlSet {
   const key = `${locale} ${currency}`;
   let set = intl.get(key);
   if (!set) {
@@ -102,15 +106,20 @@ function intlFor(locale: string, currency: string): IntlSet {
       numbers: new Intl.NumberFormat(locale),
       percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
       km: unit('kilometer', 'short'),
+      collator: new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }),
+      list: new Intl.ListFormat(locale, { type: 'conjunction' }),
     };
     intl.set(key, set);
   }
   return set;
 }
 
+/** The customer's collation for sorting: `2` before `10`, case and accents aside (any currency's set has it). */
+export const collator = (locale: string): Intl.Collator => intlFor(locale).collator;
+
 /** A formatter for the catalogue's locale and the configured currency (ISO 4217, default EUR). */
 export function formatter(m: Messages, currency = 'EUR'): Formatter {
-  const { dates, money, months, numbers, percent, km } = intlFor(m.locale, currency);
+  const { dates, money, months, numbers, percent, km, list } = intlFor(m.locale, currency);
   const number = (format: Intl.NumberFormat, v: unknown, scale = 1): string => {
     const n = toNumber(v);
     return n === undefined ? f.text(value(v)) : format.format(n / scale);
@@ -219,6 +228,7 @@ export function formatter(m: Messages, currency = 'EUR'): Formatter {
       if ('items' in v) return v.items.map(f.text).join(', ');
       return v.entries.map(([label, item]) => `${label}: ${f.text(item)}`).join(', ');
     },
+    list: (words) => list.format(words),
   };
   return f;
 }

@@ -33,9 +33,7 @@ export function summaryView(f: Formatter, rows: Row[]): TemplateResult | typeof 
   const m = f.messages;
   // `per kwartaal en per jaar`, in the customer's language.
   const terms = summary.converted.map((months) => m.term(months, f.months(months)));
-  const converted = terms.length
-    ? new Intl.ListFormat(m.locale, { type: 'conjunction' }).format(terms)
-    : undefined;
+  const converted = terms.length ? f.list(terms) : undefined;
   return html`<p part="summary" class="summary">
     <strong>${m.premiumTotal(f.money(summary.monthly))}</strong>
     <span class="muted">${m.premiumBasis(converted, summary.uncounted)}</span>

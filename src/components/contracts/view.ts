@@ -3,7 +3,7 @@
  * one page. A pure function of the rows and the list's state, so the widget
  * computes it once per change and `render()` only renders.
  */
-import { memo } from './memo.js';
+import { collator } from '../../format/index.js';
 import type { Row } from './rows.js';
 
 export interface ListState {
@@ -38,11 +38,6 @@ export interface ListView {
 
 /** Statuses filter by their key, unknown ones by the Hub's text. */
 export const filterValue = (row: Row): string => row.status.key ?? row.status.text ?? '';
-
-/** The customer's collation, made again only when the language changes. */
-const collator = memo(
-  (locale: string) => new Intl.Collator(locale, { numeric: true, sensitivity: 'base' }),
-);
 
 /** Numbers before text, numbers by value, text by the customer's collation. */
 function compareKeys(
