@@ -15,6 +15,7 @@ import {
   returnFromHub,
   signInAsCustomer,
   useFakeHub,
+  useSignedInHub,
   waitForSession,
   waitForStatus,
 } from '../support/fake-hub.js';
@@ -57,8 +58,7 @@ describe('auth boundaries', () => {
   afterEach(() => history.replaceState(history.state, '', start));
 
   it('a crafted state naming a stored entry never touches the session', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const stored = everyStoredValue(sessionStorage);
     const recorded = record();
     // Every key the library keeps, as a `state` (and the names it had before prefixes).
@@ -159,8 +159,9 @@ describe('auth boundaries', () => {
   });
 
   it('signs out locally, saying so in the console, where the Hub lacks revocation and logout', async () => {
-    const hub = await useFakeHub({ omitMetadata: ['revocation_endpoint', 'end_session_endpoint'] });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({
+      omitMetadata: ['revocation_endpoint', 'end_session_endpoint'],
+    });
     const before = hub.navigations.length;
     const recorded = record();
     await anva().session.signOut();
@@ -176,8 +177,7 @@ describe('auth boundaries', () => {
   });
 
   it('a page holding the renewal lock forever does not freeze the session', async () => {
-    const hub = await useFakeHub({ accessTokenTtl: 3 }, { runtime: { lockWaitMs: 300 } });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({ accessTokenTtl: 3 }, { runtime: { lockWaitMs: 300 } });
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     void navigator.locks.request(`anva-widgets:renew:${hub.authority}|${hub.clientId}`, () => held);

@@ -4,8 +4,8 @@ import {
   followHubRedirect,
   reloadSession,
   returnFromHub,
-  signInAsCustomer,
   useFakeHub,
+  useSignedInHub,
   waitForStatus,
 } from '../support/fake-hub.js';
 import {
@@ -116,10 +116,9 @@ describe('auth session', () => {
   it('keeps tokens out of localStorage, events and the console', async () => {
     localStorage.clear();
     const recorded = record();
-    const hub = await useFakeHub({
+    const hub = await useSignedInHub({
       endpoints: { permissions: { status: 500 }, organizations: { html: true } },
     });
-    await signInAsCustomer();
     await anva().client.account();
     await anva()
       .client.permissions()
@@ -153,13 +152,11 @@ describe('auth session', () => {
   });
 
   it('keeps tokens in sessionStorage by default and in memory with storage="memory"', async () => {
-    let hub = await useFakeHub();
-    await signInAsCustomer();
+    let hub = await useSignedInHub();
     const token = (await hub.state()).issued.access[0] ?? 'missing';
     expect(everyStoredValue(sessionStorage)).to.contain(token);
 
-    hub = await useFakeHub({}, { settings: { storage: 'memory' } });
-    await signInAsCustomer();
+    hub = await useSignedInHub({}, { settings: { storage: 'memory' } });
     const memoryToken = (await hub.state()).issued.access[0] ?? 'missing';
     expect(everyStoredValue(sessionStorage)).not.to.contain(memoryToken);
     expect(everyStoredValue(localStorage)).not.to.contain(memoryToken);
@@ -167,8 +164,7 @@ describe('auth session', () => {
   });
 
   it('restores the session on the next page load without the Hub', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const state = await reloadSession();
     expect(state.status).to.equal('signed-in');
     const { counters } = await hub.state();
@@ -177,8 +173,7 @@ describe('auth session', () => {
   });
 
   it('signs out: revokes both tokens, clears storage, logs out at the Hub by a POST form', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const signedOut = oneEvent(document, 'anva-signed-out');
     await anva().session.signOut();
     expect((await signedOut).detail).to.deep.equal({ reason: 'user' });
@@ -203,8 +198,7 @@ describe('auth session', () => {
   });
 
   it('signs out once when two sign-out buttons are pressed at the same time', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const events = record();
     const before = hub.navigations.length;
     try {
@@ -218,8 +212,7 @@ describe('auth session', () => {
   });
 
   it('renews with the refresh token before the access token expires', async () => {
-    const hub = await useFakeHub({ accessTokenTtl: 3 }, { runtime: { renewBeforeSeconds: 2 } });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({ accessTokenTtl: 3 }, { runtime: { renewBeforeSeconds: 2 } });
     await waitUntil(async () => (await hub.state()).counters.tokenByRefresh >= 1, 'no renewal', {
       timeout: 4000,
     });
@@ -229,8 +222,7 @@ describe('auth session', () => {
 
   it('renews a token shorter-lived than the renewal window once per lifetime, staying signed in', async () => {
     // The default window (renew 60 s before expiry) is longer than this token's whole life.
-    const hub = await useFakeHub({ accessTokenTtl: 3 });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({ accessTokenTtl: 3 });
     const statuses: string[] = [];
     const unsubscribe = anva().session.subscribe((state) => statuses.push(state.status));
     const events = record();
@@ -255,16 +247,14 @@ describe('auth session', () => {
   });
 
   it('never renews sooner than two seconds apart, however short the token lives', async () => {
-    const hub = await useFakeHub({ accessTokenTtl: 1 });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({ accessTokenTtl: 1 });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect((await hub.state()).counters.tokenByRefresh).to.be.within(1, 2);
     expect(anva().session.state.status).to.equal('signed-in');
   });
 
   it('signs out as expired when renewal is refused', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const signedOut = oneEvent(document, 'anva-signed-out');
     // Spend the refresh token elsewhere (a stolen copy): the Hub revokes the rotated family.
     const { issued } = await hub.state();

@@ -8,6 +8,7 @@ import {
   clearSessionStorage,
   signInAsCustomer,
   useFakeHub,
+  useSignedInHub,
   waitForStatus,
 } from '../support/fake-hub.js';
 import { everyStoredValue } from './auth-support.js';
@@ -67,8 +68,7 @@ describe('two tabs of one site', () => {
   afterEach(closeTabs);
 
   it('renewing together spend the rotated refresh token once (Web Locks)', async () => {
-    const hub = await useFakeHub({ refreshDelayMs: 150 });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({ refreshDelayMs: 150 });
     const first = await openTab(hub);
     const second = await openTab(hub);
     expect(first.state().status).to.equal('signed-in');
@@ -87,8 +87,7 @@ describe('two tabs of one site', () => {
   });
 
   it('without Web Locks, tabs still spend the refresh token once', async () => {
-    const hub = await useFakeHub({ refreshDelayMs: 150 });
-    await signInAsCustomer();
+    const hub = await useSignedInHub({ refreshDelayMs: 150 });
     const first = await openTab(hub, { noLocks: true });
     const second = await openTab(hub, { noLocks: true });
 
@@ -103,8 +102,7 @@ describe('two tabs of one site', () => {
   });
 
   it('signing out in one tab signs the others out', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const other = await openTab(hub);
     const signedOut = oneEvent(document, 'anva-signed-out');
     await other.signOut().catch(() => undefined);
@@ -128,8 +126,7 @@ describe('two tabs of one site', () => {
   });
 
   it('a new tab with empty sessionStorage asks the open tabs for their session', async () => {
-    const hub = await useFakeHub();
-    await signInAsCustomer();
+    const hub = await useSignedInHub();
     const fresh = await openTab(hub, { fresh: true });
     expect(fresh.state().status).to.equal('signed-in');
     expect(await fresh.accessToken()).to.equal((await hub.state()).issued.access[0]);
@@ -196,8 +193,7 @@ describe('the tab channel against other pages of the same site', () => {
   it('in session mode tokens travel only in answer to a tab that asks, and only the tokens', async () => {
     const spy = listenToEveryChannel();
     try {
-      const hub = await useFakeHub();
-      await signInAsCustomer();
+      const hub = await useSignedInHub();
       expect(await activeSession().renew()).to.equal(true);
       await new Promise((resolve) => setTimeout(resolve, 100));
       const news = JSON.stringify(spy.seen);

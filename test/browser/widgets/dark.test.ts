@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
+import { useFakeHub, useSignedInHub } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
 import type { Widget } from '../support/dom.js';
 import '../../../src/components/account/account.js';
@@ -42,10 +42,9 @@ describe('on a dark page', () => {
 
   for (const [name, widget] of WIDGETS) {
     it(`<${name}> stays readable when ready`, async () => {
-      await useFakeHub({
+      await useSignedInHub({
         endpoints: { contracts: { items: CONTRACTS }, contract: { items: [CONTRACTS[0]] } },
       });
-      await signInAsCustomer();
       const wrapper = await fixture<HTMLDivElement>(html`<div class="dark">${widget}</div>`);
       const el = wrapper.firstElementChild as Widget;
       await until(el, 'ready');
@@ -54,8 +53,7 @@ describe('on a dark page', () => {
   }
 
   it('<anva-contract-detail> stays readable when not found, with its way back', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
+    await useSignedInHub();
     const wrapper = await fixture<HTMLDivElement>(
       html`<div class="dark"><anva-contract-detail contract-id="x"></anva-contract-detail></div>`,
     );

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
+import { useFakeHub, useSignedInHub } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
 import type { Widget } from '../support/dom.js';
 import type { WidgetState } from '../../../src/shared/data-controller.js';
@@ -63,8 +63,9 @@ describe('no layout shift', () => {
   });
 
   it('from loading to ready, signed in', async () => {
-    await useFakeHub({ endpoints: { contracts: { delayMs: 200 }, permissions: { delayMs: 200 } } });
-    await signInAsCustomer();
+    await useSignedInHub({
+      endpoints: { contracts: { delayMs: 200 }, permissions: { delayMs: 200 } },
+    });
     const shift = await cls(async () => {
       const root = await fixture(page());
       await settle(root, 'ready');
@@ -74,8 +75,7 @@ describe('no layout shift', () => {
   });
 
   it("signed in, the login's skeleton is as tall as the name and Uitloggen that follow", async () => {
-    await useFakeHub({ endpoints: { account: { delayMs: 300 } } });
-    await signInAsCustomer();
+    await useSignedInHub({ endpoints: { account: { delayMs: 300 } } });
     // At the demo site's 17 px a button is taller than its 2.5rem minimum.
     const root = await fixture(html`<div style="font-size: 17px"><anva-login></anva-login></div>`);
     const login = root.querySelector<Widget>('anva-login')!;

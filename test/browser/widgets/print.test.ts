@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
-import { until } from '../support/dom.js';
+import { useSignedInHub } from '../support/fake-hub.js';
+import { fixtureUntil } from '../support/dom.js';
 import type { AnvaAccount } from '../../../src/components/account/account.component.js';
 import type { AnvaContractDetail } from '../../../src/components/contract-detail/contract-detail.component.js';
 import type { AnvaContracts } from '../../../src/components/contracts/contracts.component.js';
@@ -38,10 +38,11 @@ describe('printed', () => {
   });
 
   it('the list keeps its rows and headers, without search, filter, paging or buttons', async () => {
-    await useFakeHub({ endpoints: { contracts: { items: CONTRACTS } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContracts>(html`<anva-contracts page-size="5"></anva-contracts>`);
-    await until(el, 'ready');
+    await useSignedInHub({ endpoints: { contracts: { items: CONTRACTS } } });
+    const el = await fixtureUntil<AnvaContracts>(
+      html`<anva-contracts page-size="5"></anva-contracts>`,
+      'ready',
+    );
     expect(matchMedia('print').matches).to.equal(true);
     expect(
       shown(el, '[part~="toolbar"], input, select, [part~="pagination"], .btn, .arrow'),
@@ -54,24 +55,21 @@ describe('printed', () => {
   });
 
   it('the login bar is left out: on paper nobody signs in or out', async () => {
-    await useFakeHub();
-    await signInAsCustomer();
-    const el = await fixture<AnvaLogin>(html`<anva-login></anva-login>`);
-    await until(el, 'ready');
+    await useSignedInHub();
+    const el = await fixtureUntil<AnvaLogin>(html`<anva-login></anva-login>`, 'ready');
     expect(el.getBoundingClientRect().height).to.equal(0);
   });
 
   it('a policy leaves out the links to the broker’s forms', async () => {
-    await useFakeHub({ endpoints: { contract: { items: CONTRACTS } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaContractDetail>(
+    await useSignedInHub({ endpoints: { contract: { items: CONTRACTS } } });
+    const el = await fixtureUntil<AnvaContractDetail>(
       html`<anva-contract-detail
         contract-id="p1"
         change-href="/w/{id}"
         claim-href="/s/{id}"
       ></anva-contract-detail>`,
+      'ready',
     );
-    await until(el, 'ready');
     expect(shown(el, '[part~="actions"], a, button, .btn')).to.deep.equal([]);
     expect(shown(el, '[part~="title"]')[0]!.textContent).to.equal('Autoverzekering');
     for (const group of shown(el, '[part~="group"]'))
@@ -79,10 +77,8 @@ describe('printed', () => {
   });
 
   it('the account and a retry show no buttons', async () => {
-    await useFakeHub({ endpoints: { account: { status: 503, times: 10 } } });
-    await signInAsCustomer();
-    const el = await fixture<AnvaAccount>(html`<anva-account></anva-account>`);
-    await until(el, 'error');
+    await useSignedInHub({ endpoints: { account: { status: 503, times: 10 } } });
+    const el = await fixtureUntil<AnvaAccount>(html`<anva-account></anva-account>`, 'error');
     expect(el.shadowRoot!.querySelector('[part~="retry"]')).not.to.equal(null);
     expect(shown(el, 'button, .btn')).to.deep.equal([]);
   });

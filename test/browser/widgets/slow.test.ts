@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { signInAsCustomer, useFakeHub } from '../support/fake-hub.js';
+import { useSignedInHub } from '../support/fake-hub.js';
 import type { EndpointName } from '../support/fake-hub.js';
 import { until } from '../support/dom.js';
 import type { Widget } from '../support/dom.js';
@@ -21,11 +21,10 @@ const noticeText = (el: Widget) => notice(el)?.textContent?.trim() ?? '';
 
 /** A signed-in page whose `endpoint` answers after `delayMs`, against a Hub that waits long. */
 async function slowHub(endpoint: EndpointName, delayMs: number, slowAfterMs: number) {
-  await useFakeHub(
+  await useSignedInHub(
     { endpoints: { [endpoint]: { delayMs } } },
     { settings: { timeout: 30 }, runtime: { slowAfterMs } },
   );
-  await signInAsCustomer();
 }
 
 /** Waits for the sentence, checks it is calm, announced and moves nothing, then for the answer. */
