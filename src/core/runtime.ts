@@ -5,9 +5,9 @@
  * is decided in `config-decision.ts`; this module only applies it.
  */
 import { openPage } from './auth/navigate.js';
-import { createSession } from './auth/session.js';
 import type { AuthOptions } from './auth/session.js';
 import { sharedSession } from './auth/shared-session.js';
+import type { SharedSession } from './auth/shared-session.js';
 import { decide } from './config-decision.js';
 import type { Configured, SourceKind } from './config-decision.js';
 import { parseSettings } from './config.js';
@@ -15,10 +15,11 @@ import type { AnvaSettings } from './config.js';
 import { AnvaError } from './errors.js';
 import { report, setSessionEventTarget } from './events.js';
 import { createClient } from './hub-client.js';
-import type { ClientOptions } from './hub-client.js';
+import type { Client, ClientOptions } from './hub-client.js';
 import { listeners } from './listeners.js';
 import { pinnedOrigins } from './pinned-origins.js';
-import type { AnvaConfig, AnvaRuntime, ContractSelection } from './types.js';
+import { startSession } from './session-start.js';
+import type { AnvaRuntime, ContractSelection } from './types.js';
 
 /** Timing and navigation knobs; the defaults are the contract's. */
 export interface RuntimeOptions extends AuthOptions, ClientOptions {}
@@ -27,18 +28,18 @@ export interface RuntimeOptions extends AuthOptions, ClientOptions {}
 export type Source = Element | symbol;
 
 export interface Runtime extends AnvaRuntime {
+  readonly session: SharedSession;
+  readonly client: Client;
   /** The one path for `<anva-hub>` attributes and `configure()`. */
   apply(settings: AnvaSettings, source: Source): void;
-  /** Starts the configured session again, reading storage and the address bar as a page load does. */
-  restartSession(): void;
   /** Ends everything this runtime started (a page tearing the widgets down). */
   dispose(): void;
 }
 
 const targetOf = (source: Source | undefined) => (source instanceof Element ? source : document);
 
-export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
-  const options: RuntimeOptions = {
+export function runtimeOptions(overrides: Partial<RuntimeOptions>): RuntimeOptions {
+  return {
     navigate: openPage,
     renewBeforeSeconds: 60,
     peerWaitMs: 150,
@@ -46,6 +47,10 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
     slowAfterMs: 4000,
     ...overrides,
   };
+}
+
+export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
+  const options = runtimeOptions(overrides);
   const { subscribe, notify } = listeners();
   const selected = listeners();
   const session = sharedSession();
@@ -80,24 +85,6 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
     client.reset();
     session.attach(undefined, { status: 'config-error', error });
     notify();
-  };
-
-  const startSession = (next: AnvaConfig) => {
-    client.reset();
-    const started = createSession(next, options, {
-      reset: client.reset,
-      changed: session.notify,
-    });
-    session.attach(started);
-    started
-      .start()
-      .catch((caught: unknown) =>
-        report(
-          caught instanceof AnvaError
-            ? caught
-            : new AnvaError('auth', `The session could not start: ${caught}`, { retryable: true }),
-        ),
-      );
   };
 
   // Never a blank box: with no `<anva-hub>` after the page loaded, say so.
@@ -178,11 +165,8 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
         notify();
         return;
       }
-      startSession(decision.config);
+      startSession(decision.config, options, client, session);
       notify();
-    },
-    restartSession() {
-      if (configured?.config) startSession(configured.config);
     },
     dispose() {
       removeEventListener('pagehide', leave);
