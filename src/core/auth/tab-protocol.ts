@@ -168,6 +168,8 @@ export class TabProtocol {
     } else if (message.type === 'answer') {
       // Whatever it carries is checked as a fresh sign-in's tokens are, in `askSession`.
       this.#waiting.get(message.to)?.(message.tokens);
+    } else if (message.type !== 'new-session') {
+      // A kind of message this version does not speak: nothing to do.
     } else if (message.previous === undefined) {
       // A sign-in: a signed-out tab may take it.
       if (!this.#host.wantsSession()) return;

@@ -225,6 +225,28 @@ describe('the tab channel against other pages of the same site', () => {
     }
   });
 
+  it('a signed-out tab asks for a session on news of new tokens, and on no other message', async () => {
+    const hub = await useFakeHub();
+    await waitForStatus('signed-out');
+    const channel = new BroadcastChannel(`anva-widgets:${hub.authority}|${hub.clientId}`);
+    const asked: unknown[] = [];
+    channel.onmessage = ({ data }: MessageEvent<{ type?: string }>) => {
+      if (data.type === 'ask') asked.push(data);
+    };
+    try {
+      for (const message of [{ type: 'signed-in' }, { type: 'session' }, { type: 'hello' }, {}])
+        channel.postMessage(message);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(asked).to.deep.equal([]);
+
+      channel.postMessage({ type: 'new-session' });
+      await waitUntil(() => asked.length > 0, 'the news of a sign-in was not taken');
+      expect(anva().session.state.status).to.equal('signed-out');
+    } finally {
+      channel.close();
+    }
+  });
+
   for (const [what, claims] of [
     ['a foreign issuer', { iss: 'https://attacker.example/identity' }],
     ['another audience', { aud: 'attacker-client' }],
