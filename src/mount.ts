@@ -45,12 +45,12 @@ function mountOne(host: Element, done: WeakSet<Element>): void {
   const name = host.getAttribute('data-anva')?.trim().toLowerCase() ?? '';
   if (name === 'hub') {
     console.warn(
-      'anva-widgets: data-anva="hub" is ignored: editors never configure; the web team adds <anva-hub> or configure().',
+      '[anva-widgets] data-anva="hub" is ignored: editors never configure; the web team adds <anva-hub> or configure().',
     );
     return;
   }
   if (!WIDGETS.includes(name)) {
-    console.warn(`anva-widgets: data-anva="${name}" is not a widget (${WIDGETS.join(', ')}).`);
+    console.warn(`[anva-widgets] data-anva="${name}" is not a widget (${WIDGETS.join(', ')}).`);
     return;
   }
   const widget = document.createElement(`anva-${name}`);

@@ -24,7 +24,7 @@ export class ErrorReport {
     if (shown === this.told) return;
     this.told = shown;
     if (!error) return;
-    if (toConsole) console.warn(`anva-widgets: ${error.code}: ${error.message}`);
+    if (toConsole) console.warn(`[anva-widgets] ${error.code}: ${error.message}`);
     emit(this.host, 'anva-error', error.toDetail());
   }
 }
