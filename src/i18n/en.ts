@@ -52,7 +52,7 @@ export const en: Messages = {
   contractsLabel: 'Your insurance policies',
   contractsEmpty: 'There are no insurance policies to show yet.',
   contractsCount: (shown, total) =>
-    shown === total ? policies(total) : `${shown} of ${total} policies`,
+    shown === total ? policies(total) : `${shown} of ${policies(total)}`,
   listPage: (page, pages) => `Policies, page ${page} of ${pages}`,
   sortBy: 'Sort by',
   premiumTotal: (amount) => `Total ${amount} a month`,

@@ -56,6 +56,19 @@ describe('message catalogue', () => {
     expect(same).to.deep.equal([]);
   });
 
+  it('counts policies in the singular for one, also when a search shows part of them', () => {
+    expect([
+      nl.contractsCount(1, 1),
+      nl.contractsCount(0, 1),
+      nl.contractsCount(2, 7),
+    ]).to.deep.equal(['1 verzekering', '0 van 1 verzekering', '2 van 7 verzekeringen']);
+    expect([
+      en.contractsCount(1, 1),
+      en.contractsCount(0, 1),
+      en.contractsCount(2, 7),
+    ]).to.deep.equal(['1 policy', '0 of 1 policy', '2 of 7 policies']);
+  });
+
   it('reads language tags', () => {
     expect(toLang('en-GB')).to.equal('en');
     expect(toLang('NL')).to.equal('nl');

@@ -57,7 +57,7 @@ export const nl: Messages = {
   contractsLabel: 'Uw verzekeringen',
   contractsEmpty: 'Er zijn nog geen verzekeringen om te tonen.',
   contractsCount: (shown, total) =>
-    shown === total ? policies(total) : `${shown} van ${total} verzekeringen`,
+    shown === total ? policies(total) : `${shown} van ${policies(total)}`,
   listPage: (page, pages) => `Verzekeringen, pagina ${page} van ${pages}`,
   sortBy: 'Sorteren op',
   premiumTotal: (amount) => `Totaal ${amount} per maand`,
