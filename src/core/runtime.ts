@@ -8,6 +8,7 @@ import { openPage } from './auth/navigate.js';
 import type { AuthOptions } from './auth/session.js';
 import { sharedSession } from './auth/shared-session.js';
 import type { SharedSession } from './auth/shared-session.js';
+import { startSession } from './auth/start.js';
 import { decide } from './config-decision.js';
 import type { Configured, SourceKind } from './config-decision.js';
 import { parseSettings } from './config.js';
@@ -18,7 +19,6 @@ import { createClient } from './hub-client.js';
 import type { Client, ClientOptions } from './hub-client.js';
 import { listeners } from './listeners.js';
 import { pinnedOrigins } from './pinned-origins.js';
-import { startSession } from './session-start.js';
 import type { AnvaRuntime, ContractSelection } from './types.js';
 
 /** Timing and navigation knobs; the defaults are the contract's. */
@@ -165,7 +165,7 @@ export function createRuntime(overrides: Partial<RuntimeOptions>): Runtime {
         notify();
         return;
       }
-      startSession(decision.config, options, client, session);
+      startSession(decision.config, options, session, client.reset);
       notify();
     },
     dispose() {

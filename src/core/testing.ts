@@ -4,11 +4,11 @@
  * return from the Hub.
  */
 import { forgetDiscovery } from './auth/discovery.js';
+import { startSession } from './auth/start.js';
 import { RUNTIME_KEY } from './registry.js';
 import type { RuntimeScope } from './registry.js';
 import { createRuntime, runtimeOptions } from './runtime.js';
 import type { RuntimeOptions } from './runtime.js';
-import { startSession } from './session-start.js';
 import type { AnvaRuntime } from './types.js';
 
 export type { RuntimeOptions };
@@ -34,5 +34,5 @@ export function replaceRuntime(overrides: Partial<RuntimeOptions> = {}): AnvaRun
  */
 export function restartSession(): void {
   const runtime = (globalThis as RuntimeScope)[RUNTIME_KEY];
-  if (runtime?.config) startSession(runtime.config, options, runtime.client, runtime.session);
+  if (runtime?.config) startSession(runtime.config, options, runtime.session, runtime.client.reset);
 }

@@ -3,25 +3,22 @@
  * tab kept and the address bar (the return from the Hub). The runtime starts
  * one per new configuration; a failure reaches the console and `anva-error`.
  */
-import { createSession } from './auth/session.js';
-import type { AuthOptions } from './auth/session.js';
-import type { SharedSession } from './auth/shared-session.js';
-import { AnvaError } from './errors.js';
-import { report } from './events.js';
-import type { Client } from './hub-client.js';
-import type { AnvaConfig } from './types.js';
+import { AnvaError } from '../errors.js';
+import { report } from '../events.js';
+import type { AnvaConfig } from '../types.js';
+import { createSession } from './session.js';
+import type { AuthOptions } from './session.js';
+import type { SharedSession } from './shared-session.js';
 
+/** `forgetData`: drops what the Hub client holds, before the session starts and when it ends. */
 export function startSession(
   config: AnvaConfig,
   options: AuthOptions,
-  client: Client,
   shared: SharedSession,
+  forgetData: () => void,
 ): void {
-  client.reset();
-  const started = createSession(config, options, {
-    reset: client.reset,
-    changed: shared.notify,
-  });
+  forgetData();
+  const started = createSession(config, options, { reset: forgetData, changed: shared.notify });
   shared.attach(started);
   started
     .start()
