@@ -93,9 +93,10 @@ export async function renewSession(session: Renewing): Promise<Renewal> {
         if (hasSuccessor(session, spent)) return 'renewed';
         if (locked) {
           // The tab that held the lock just before may have spent the token already.
-          const peer = await tabs.successorOf(previous, SUCCESSOR_WAIT_MS);
+          const customer = session.user()?.profile.sub;
+          const peer = await tabs.successorOf(previous, customer, SUCCESSOR_WAIT_MS);
           if (started !== session.epoch()) return 'signed-out';
-          if (peer && peer.profile.sub === session.user()?.profile.sub) {
+          if (peer) {
             session.accept(peer);
             return 'renewed';
           }

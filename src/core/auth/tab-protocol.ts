@@ -98,12 +98,18 @@ export class TabProtocol {
 
   /**
    * Under the tab lock, before spending `previous`: the session of a tab that spent it just
-   * before. Its news may still be on the way (the lock and the channel keep no order between
-   * them), so this tab asks; only the tab holding the successor answers.
+   * before, for the same customer (`sub`). Its news may still be on the way (the lock and the
+   * channel keep no order between them), so this tab asks; only the tab holding the successor
+   * answers.
    */
-  async successorOf(previous: string, waitMs: number): Promise<Tokens | undefined> {
+  async successorOf(
+    previous: string,
+    sub: string | undefined,
+    waitMs: number,
+  ): Promise<Tokens | undefined> {
     const peer = await this.askSession(waitMs, previous);
-    if (peer) this.#predecessor = previous;
+    if (!peer || peer.profile.sub !== sub) return undefined;
+    this.#predecessor = previous;
     return peer;
   }
 
