@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { en, nl } from '../i18n/index.js';
-import { detailHref, isHttpUrl } from '../shared/href.js';
+import { isHttpUrl } from '../core/urls.js';
+import { detailHref } from '../shared/href.js';
 import { insuredObjectText } from './contract.js';
 import {
   branchKind,

@@ -1,9 +1,5 @@
 /** Safe links from a broker's URL templates (`detail-href`, `change-href`, `claim-href`). */
-
 import { httpUrl } from '../core/urls.js';
-
-/** Only absolute http(s) URLs may become an image source. */
-export { isHttpUrl } from '../core/urls.js';
 
 /**
  * The template with each `{name}` replaced by its URL-encoded value; undefined

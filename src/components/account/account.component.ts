@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import { permissionNames } from '../../core/permissions.js';
 import type { Account, Organization, Permission } from '../../core/types.js';
+import { isHttpUrl } from '../../core/urls.js';
 import { fullName, normalize, own, type Formatter } from '../../format/index.js';
 import type { Messages } from '../../i18n/messages.js';
 import { DataController, type WidgetState } from '../../shared/data-controller.js';
 import { AnvaElement } from '../../shared/anva-element.js';
-import { isHttpUrl } from '../../shared/href.js';
 import { LocaleController } from '../../shared/locale-controller.js';
 import { SessionController } from '../../shared/session-controller.js';
 import { errorView, fieldView, signedOutView, skeletonView } from '../../shared/views.js';
