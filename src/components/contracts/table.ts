@@ -3,15 +3,14 @@ import { html, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 import { branchIcon, statusBadge } from '../../shared/views.js';
 import { mainColumn, type Column, type Row } from './rows.js';
-import type { SavedState } from './history-state.js';
-import type { ListView } from './view.js';
+import type { ListState, ListView } from './view.js';
 
 /** The arrow a column header shows, by its `aria-sort`. */
 const ARROWS = { ascending: '↑', descending: '↓', none: '↕' };
 
 /** What the column headers read and change: the list's sort (the list controller). */
 export interface SortableList {
-  readonly state: Pick<SavedState, 'sortColumn' | 'sortDirection'>;
+  readonly state: Pick<ListState, 'sortColumn' | 'sortDirection'>;
   sortBy(column: number): void;
 }
 

@@ -1,12 +1,11 @@
 /** The list's controls above the table: search, the status filter with counts, the result count. */
 import { html, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
-import type { SavedState } from './history-state.js';
-import type { ListView } from './view.js';
+import type { ListState, ListView } from './view.js';
 
 /** What the controls read and change: the list's search and filter (the list controller). */
 export interface SearchableList {
-  readonly state: Pick<SavedState, 'query' | 'filter'>;
+  readonly state: Pick<ListState, 'query' | 'filter'>;
   search(query: string): void;
   filterBy(filter: string): void;
 }
